@@ -18,7 +18,13 @@ export const editionCells = (edition: EditionDef): readonly CellDef[] => {
   for (const table of edition.tables) {
     for (const row of table.rows) {
       for (const column of table.columns) {
-        cells.push({ key: cellKey(table, row.key, column.key), table, row: row.key, column: column.key, kind: column.kind });
+        cells.push({
+          key: cellKey(table, row.key, column.key),
+          table,
+          row: row.key,
+          column: column.key,
+          kind: column.kind,
+        });
       }
     }
   }

@@ -3,7 +3,11 @@ import { applicationsTable, S3_OTHER_ROWS_2019, S3_OTHER_ROWS_2021 } from './app
 import type { ColumnDef, EditionDef, EditionId, TableDef } from './edition.ts';
 import { SECTIONS_2019, SECTIONS_2021 } from './section-headings.ts';
 
-const col = (key: string, label: string, kind: ColumnDef['kind'] = 'count'): ColumnDef => ({ key, label, kind });
+const col = (key: string, label: string, kind: ColumnDef['kind'] = 'count'): ColumnDef => ({
+  key,
+  label,
+  kind,
+});
 
 const items2019 = {
   made: col('made', '本年新制作数量'),
@@ -87,7 +91,11 @@ export const EDITION_2021: EditionDef = {
         { key: 'rules', label: '规章' },
         { key: 'normativeDocs', label: '行政规范性文件', aliases: ['规范性文件'] },
       ],
-      columns: [col('issued', '本年制发件数'), col('repealed', '本年废止件数'), col('inForce', '现行有效件数')],
+      columns: [
+        col('issued', '本年制发件数'),
+        col('repealed', '本年废止件数'),
+        col('inForce', '现行有效件数'),
+      ],
     },
     {
       id: 's2.item5',
