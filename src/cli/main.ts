@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.ts';
+import { registerReport } from './commands/report.ts';
+import { EXIT_USAGE, UsageError } from './usage-error.ts';
+
+const program = new Command('gongkai')
+  .description('gongkai（公开）：政府信息公开工作平台')
+  .showHelpAfterError()
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+registerAudit(program);
+registerReport(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; every other complaint of the parser is a usage error.
+    process.exitCode =
+      e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_USAGE;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`gongkai: ${e.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    process.stderr.write(`gongkai: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 70;
+  }
+}
