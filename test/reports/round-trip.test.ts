@@ -57,15 +57,13 @@ const report = (edition: EditionId): fc.Arbitrary<Report> => {
       '某某局（A&B<办>）',
     ),
     cells: fc.record(cells) as fc.Arbitrary<Record<string, CellValue>>,
-    narrative: fc
-      .tuple(...def.sections.map(() => fc.array(line, { maxLength: 3 })))
-      .map((texts) =>
-        def.sections.map((s, i) => ({
-          section: s.number,
-          heading: s.heading,
-          text: (texts[i] ?? []).join('\n'),
-        })),
-      ),
+    narrative: fc.tuple(...def.sections.map(() => fc.array(line, { maxLength: 3 }))).map((texts) =>
+      def.sections.map((s, i) => ({
+        section: s.number,
+        heading: s.heading,
+        text: (texts[i] ?? []).join('\n'),
+      })),
+    ),
   });
 };
 
