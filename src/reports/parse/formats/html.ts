@@ -1,0 +1,216 @@
+import { load } from 'cheerio';
+import type { Diagnostic } from '../../model/report.ts';
+import type { Block, SourceDocument } from '../document.ts';
+import { FlowBuilder, type FlowCell, type FlowTable, flowToBlocks } from './flow.ts';
+import { findPublicationDate } from './publication-date.ts';
+
+/**
+ * A report published as a web page. Government CMS pages wrap the article in layout tables,
+ * paste the form's tables from Word (a <p> and <span>s in every cell, &nbsp; around the
+ * figures), split a table in two, or lose the tables and keep one <p> per cell: the page's
+ * own structure is kept, and layout tables are read through (see flow.ts).
+ */
+
+type DomNode = Exclude<Parameters<typeof load>[0], string | Buffer | readonly unknown[]>;
+type DomElement = Extract<DomNode, { attribs: Record<string, string> }>;
+
+const isElement = (node: DomNode): node is DomElement => 'attribs' in node;
+const textOf = (node: DomNode): string | null =>
+  String(node.type) === 'text' && 'data' in node && typeof node.data === 'string' ? node.data : null;
+
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'select',
+  'textarea',
+  'input',
+  'button',
+  'canvas',
+  'video',
+  'audio',
+]);
+
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+  'caption',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+]);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+const isHidden = (el: DomElement): boolean =>
+  el.attribs.hidden !== undefined || HIDDEN_STYLE.test(el.attribs.style ?? '');
+
+/** Logos, icons, QR codes and buttons are the site's, not the report's. */
+const CHROME_IMAGE = /logo|icon|ewm|qr|二维码|banner|share|分享|print|打印|close|arrow|button|btn/i;
+
+const isContentImage = (el: DomElement): boolean => {
+  const a = el.attribs;
+  const small = [a.width, a.height].some((v) => v !== undefined && Number.parseInt(v, 10) < 100);
+  return !small && !CHROME_IMAGE.test(`${a.src ?? ''} ${a.alt ?? ''} ${a.class ?? ''} ${a.id ?? ''}`);
+};
+
+const WIDE = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
+/** A line break in the source between two Chinese characters is not a space (CSS Text 3). */
+const SEGMENT_BREAK = new RegExp(`(${WIDE})[ \\t]*[\\r\\n]+[ \\t\\r\\n]*(?=${WIDE})`, 'g');
+
+interface WalkState {
+  images: number;
+  pre: boolean;
+}
+
+const directChildren = (el: DomElement, names: readonly string[]): DomElement[] =>
+  el.children.filter((c): c is DomElement => isElement(c) && names.includes(c.name));
+
+const readTable = (table: DomElement, state: WalkState, out: FlowBuilder): void => {
+  const rows: FlowCell[][] = [];
+  const sections = [table, ...directChildren(table, ['thead', 'tbody', 'tfoot'])];
+  for (const caption of directChildren(table, ['caption'])) {
+    walkChildren(caption, state, out);
+    out.endParagraph();
+  }
+  for (const section of sections) {
+    for (const tr of directChildren(section, ['tr'])) {
+      if (isHidden(tr)) continue;
+      const cells = directChildren(tr, ['td', 'th'])
+        .filter((td) => !isHidden(td))
+        .map((td): FlowCell => {
+          const inner = new FlowBuilder();
+          walkChildren(td, state, inner);
+          return { content: inner.finish() };
+        });
+      rows.push(cells);
+    }
+  }
+  const flow: FlowTable = { kind: 'table', rows };
+  out.table(flow);
+};
+
+const walk = (node: DomNode, state: WalkState, out: FlowBuilder): void => {
+  const text = textOf(node);
+  if (text !== null) {
+    if (state.pre) {
+      const lines = text.split(/\r?\n/);
+      lines.forEach((line, i) => {
+        if (i > 0) out.lineBreak();
+        out.text(line);
+      });
+    } else {
+      out.text(text.replace(SEGMENT_BREAK, '$1'));
+    }
+    return;
+  }
+  if (!isElement(node)) return;
+  const name = node.name.toLowerCase();
+  if (SKIPPED.has(name) || isHidden(node)) return;
+  if (name === 'img') {
+    if (isContentImage(node)) state.images++;
+    return;
+  }
+  if (name === 'br') {
+    out.lineBreak();
+    return;
+  }
+  if (name === 'table') {
+    readTable(node, state, out);
+    return;
+  }
+  const block = BLOCKS.has(name);
+  if (block) out.endParagraph();
+  const wasPre = state.pre;
+  if (name === 'pre') state.pre = true;
+  walkChildren(node, state, out);
+  state.pre = wasPre;
+  if (block) out.endParagraph();
+};
+
+function walkChildren(el: DomElement, state: WalkState, out: FlowBuilder): void {
+  for (const child of el.children) walk(child, state, out);
+}
+
+const META_DATE_NAMES = /^(?:pubdate|publishdate|firstpublishedtime|publishtime|dc\.date)$/i;
+
+/** TRS and other CMS put the date in a meta tag as well: <meta name="PubDate" content="2020-01-20 10:07">. */
+const metaDate = (meta: readonly DomElement[]): string | undefined => {
+  for (const m of meta) {
+    if (!META_DATE_NAMES.test(m.attribs.name ?? '')) continue;
+    const date = findPublicationDate(`发布日期：${m.attribs.content ?? ''}`);
+    if (date) return date;
+  }
+  return undefined;
+};
+
+const blockTexts = (blocks: readonly Block[]): string[] =>
+  blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.map((r) => r.join(' '))));
+
+export const readHtml = (html: string, encoding?: string): SourceDocument => {
+  const $ = load(html);
+  const root = $('body')[0] ?? $.root()[0];
+  const state: WalkState = { images: 0, pre: false };
+  const out = new FlowBuilder();
+  if (root && isElement(root)) walkChildren(root, state, out);
+  else if (root) for (const child of root.children) walk(child, state, out);
+  const blocks = flowToBlocks(out.finish());
+
+  const diagnostics: Diagnostic[] = [];
+  if (state.images > 0 && !blocks.some((b) => b.kind === 'table')) {
+    diagnostics.push({ level: 'info', message: '文档含图片，表格可能为图片' });
+  }
+  const printed = blockTexts(blocks)
+    .map(findPublicationDate)
+    .find((d) => d !== undefined);
+  const publishedOn = printed ?? metaDate($('meta').toArray().filter(isElement));
+  return {
+    format: 'html',
+    ...(encoding ? { encoding } : {}),
+    blocks,
+    ...(publishedOn ? { publishedOn } : {}),
+    diagnostics,
+  };
+};
