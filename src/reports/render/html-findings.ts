@@ -2,6 +2,9 @@ import type { Finding, Severity } from '../model/report.ts';
 import { escapeHtml } from './escape.ts';
 import { formatCellValue } from './format-value.ts';
 
+/** Cells a finding names in the list; the table marks them all. */
+const SHOWN_CELLS = 8;
+
 /** A finding with the number its footnote markers show (1-based, in the caller's order). */
 export interface NumberedFinding {
   readonly n: number;
@@ -19,32 +22,43 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
 export const numberFindings = (findings: readonly Finding[]): NumberedFinding[] =>
   findings.map((finding, i) => ({ n: i + 1, finding }));
 
+/**
+ * A finding as one cell sees it. An arithmetic finding (one with `expected`) states its first
+ * cell wrong and checks it against the others: the first is marked, the others outlined.
+ */
+export interface CellFinding extends NumberedFinding {
+  readonly stated: boolean;
+}
+
 /** Which findings mention each cell. */
-export const findingsByCell = (numbered: readonly NumberedFinding[]): Map<string, NumberedFinding[]> => {
-  const byCell = new Map<string, NumberedFinding[]>();
+export const findingsByCell = (numbered: readonly NumberedFinding[]): Map<string, CellFinding[]> => {
+  const byCell = new Map<string, CellFinding[]>();
   for (const entry of numbered) {
-    for (const key of new Set(entry.finding.cells)) {
+    const arithmetic = entry.finding.expected !== undefined;
+    [...new Set(entry.finding.cells)].forEach((key, i) => {
       const list = byCell.get(key) ?? [];
-      list.push(entry);
+      list.push({ ...entry, stated: !arithmetic || i === 0 });
       byCell.set(key, list);
-    }
+    });
   }
   return byCell;
 };
 
 /** The class of a cell several findings mention: the gravest severity wins. */
-export const findingClass = (entries: readonly NumberedFinding[]): string | null => {
-  const worst = [...entries].sort(
-    (a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity],
-  )[0];
-  return worst ? `finding-${worst.finding.severity}` : null;
+export const findingClass = (entries: readonly CellFinding[]): string | null => {
+  const worst = entries
+    .filter((e) => e.stated)
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity])[0];
+  if (worst) return `finding-${worst.finding.severity}`;
+  return entries.length > 0 ? 'finding-related' : null;
 };
 
 export const findingAnchor = (idPrefix: string, n: number): string => `${idPrefix}finding-${n}`;
 
 /** Footnote markers that link a cell to the findings about it. */
-export const findingMarkers = (entries: readonly NumberedFinding[], idPrefix: string): string =>
+export const findingMarkers = (entries: readonly CellFinding[], idPrefix: string): string =>
   entries
+    .filter((e) => e.stated)
     .map(
       ({ n, finding }) =>
         `<sup class="finding-ref finding-ref-${finding.severity}"><a href="#${escapeHtml(findingAnchor(idPrefix, n))}" aria-label="${SEVERITY_LABELS[finding.severity]} ${n}">${n}</a></sup>`,
@@ -61,10 +75,11 @@ const figures = (f: Finding): string => {
 
 const findingItem = ({ n, finding }: NumberedFinding, idPrefix: string | null): string => {
   const id = idPrefix === null ? '' : ` id="${escapeHtml(findingAnchor(idPrefix, n))}"`;
+  // A run of missing cells can be a whole table: name its first few, the table shows the rest.
+  const shown = finding.cells.slice(0, SHOWN_CELLS).map((c) => `<code>${escapeHtml(c)}</code>`);
+  const more = finding.cells.length > SHOWN_CELLS ? `等${finding.cells.length}个单元格` : '';
   const cells =
-    finding.cells.length > 0
-      ? ` <span class="finding-cells">单元格：${finding.cells.map((c) => `<code>${escapeHtml(c)}</code>`).join('、')}</span>`
-      : '';
+    finding.cells.length > 0 ? ` <span class="finding-cells">单元格：${shown.join('、')}${more}</span>` : '';
   return (
     `<li${id} value="${n}" class="finding finding-${finding.severity}">` +
     `<span class="severity">${SEVERITY_LABELS[finding.severity]}</span> ` +

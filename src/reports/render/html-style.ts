@@ -32,6 +32,7 @@ table.form-table.appeals { font-size: 9pt; }
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .form-table td.finding-error { background-color: #fde0dc; box-shadow: inset 0 0 0 2px #c62828; }
 .form-table td.finding-warning { background-color: #fff3c4; box-shadow: inset 0 0 0 2px #b7791f; }
+.form-table td.finding-related { box-shadow: inset 0 0 0 1px #c62828; }
 .form-table td.finding-info { box-shadow: inset 0 0 0 1px #1565c0; }
 .form-table td[class*="finding-"] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .finding-ref { font-size: 7pt; line-height: 0; margin-left: 1px; }

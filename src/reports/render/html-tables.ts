@@ -1,7 +1,7 @@
 import type { Report } from '../model/report.ts';
 import { escapeHtml } from './escape.ts';
 import { formatCellValue } from './format-value.ts';
-import { findingClass, findingMarkers, type NumberedFinding } from './html-findings.ts';
+import { type CellFinding, findingClass, findingMarkers } from './html-findings.ts';
 import type { LabelCell, LayoutRow, TableLayout, ValueCell } from './table-layout.ts';
 
 export interface TableContext {
@@ -10,7 +10,7 @@ export interface TableContext {
   readonly idPrefix: string;
   /** The id of the section heading that names the table. */
   readonly labelledBy: string;
-  readonly findingsByCell: ReadonlyMap<string, readonly NumberedFinding[]>;
+  readonly findingsByCell: ReadonlyMap<string, readonly CellFinding[]>;
 }
 
 const spans = (rowSpan: number, colSpan: number): string =>

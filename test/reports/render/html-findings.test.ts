@@ -34,7 +34,9 @@ describe('findings on the HTML report', () => {
         .map((_, a) => $(a).attr('href'))
         .get(),
     ).toEqual(['#finding-1', '#finding-2']);
-    expect($('td[data-cell="s3.granted.natural"]').hasClass('finding-error')).toBe(true);
+    // The cells an arithmetic finding checks the stated one against are outlined, not marked.
+    expect($('td[data-cell="s3.granted.natural"]').attr('class')).toBe('finding-related');
+    expect($('td[data-cell="s3.granted.natural"] sup')).toHaveLength(0);
     expect($('td[data-cell="s4.reconsideration.total"]').attr('class')).toBe('finding-warning');
     expect($('td[data-cell="s3.new.natural"]').attr('class')).toBeUndefined();
   });
