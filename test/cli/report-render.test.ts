@@ -26,7 +26,7 @@ describe('gongkai report render', () => {
     const bytes = new Uint8Array(readFileSync(docxFile));
     expect(Object.keys(unzipSync(bytes))).toContain('word/document.xml');
 
-    const expected = (line?.report as { cells: Record<string, number | null> }).cells;
+    const expected = (line?.report as { cells: Record<string, number | null> } | undefined)?.cells;
     for (const rendered of [new TextEncoder().encode(html.stdout), bytes]) {
       const parsed = await parseReport(rendered);
       expect(parsed.ok && parsed.report.cells).toEqual(expected);
