@@ -1,0 +1,35 @@
+/** Every action the audit log records. Later modules add theirs here, with a label. */
+export const AUDIT_ACTIONS = [
+  'agency.create',
+  'agency.update',
+  'user.create',
+  'user.activate',
+  'user.deactivate',
+  'user.roles.set',
+  'user.password.change',
+  'user.password.reset',
+  'user.login',
+  'user.login.failed',
+  'user.lock',
+  'user.logout',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'agency.create': '新建机关',
+  'agency.update': '修改机关信息',
+  'user.create': '新建用户',
+  'user.activate': '启用用户',
+  'user.deactivate': '停用用户',
+  'user.roles.set': '调整用户角色',
+  'user.password.change': '修改密码',
+  'user.password.reset': '重置密码',
+  'user.login': '登录',
+  'user.login.failed': '登录失败',
+  'user.lock': '账户锁定',
+  'user.logout': '退出登录',
+};
+
+export const isAuditAction = (value: string): value is AuditAction =>
+  (AUDIT_ACTIONS as readonly string[]).includes(value);

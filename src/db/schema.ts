@@ -1,0 +1,18 @@
+/**
+ * The database as Kysely sees it. Each table's row type lives with its domain
+ * (`*.table.ts`); this file only names the tables. Conventions, the same on both dialects:
+ * instants are ISO-8601 UTC text ('2026-11-27T03:00:00.000Z'), dates 'YYYY-MM-DD' text,
+ * booleans integer 0/1, ids integers.
+ */
+import type { AuditLogTable } from '../audit-log/audit-log.table.ts';
+import type { AgencyTable } from '../orgs/agency.table.ts';
+import type { SessionTable } from '../orgs/session.table.ts';
+import type { RoleAssignmentTable, UserTable } from '../orgs/user.table.ts';
+
+export interface DB {
+  agencies: AgencyTable;
+  users: UserTable;
+  role_assignments: RoleAssignmentTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}

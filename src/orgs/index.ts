@@ -1,0 +1,27 @@
+/** The public face of agencies, users, roles and sessions, for the web layer and the CLI. */
+export * from './agency.repository.ts';
+export * from './agency.schema.ts';
+export type { Agency, AgencyContact } from './agency.table.ts';
+export * from './agency-kind.ts';
+export * from './agency-tree.ts';
+export * from './authenticate.ts';
+export * from './change-password.ts';
+export * from './create-agency.ts';
+export * from './create-user.ts';
+export * from './demo.ts';
+export * from './find-session.ts';
+export * from './load-principal.ts';
+export * from './lockout.ts';
+export * from './password.ts';
+export * from './password-policy.ts';
+export * from './policy.ts';
+export * from './reset-password.ts';
+export * from './role.ts';
+export * from './session.ts';
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-token.ts';
+export * from './set-user-active.ts';
+export * from './set-user-roles.ts';
+export * from './update-agency.ts';
+export * from './user.repository.ts';
+export * from './user.schema.ts';
+export type { User } from './user.table.ts';

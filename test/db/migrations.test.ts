@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
+import { migrations } from '../../src/db/migrations/index.ts';
+import { testDatabases } from '../support/databases.ts';
+import { skipIfNoPostgres } from '../support/pg-skip.ts';
+
+const TABLES = ['agencies', 'audit_log', 'role_assignments', 'sessions', 'users'];
+
+skipIfNoPostgres();
+
+describe.each(testDatabases())('migrations on $name', ({ open }) => {
+  it('create every table, revert to nothing and apply again', async () => {
+    const database = await open();
+    try {
+      const tables = async () =>
+        (await database.db.introspection.getTables())
+          .map((t) => t.name)
+          .filter((name) => TABLES.includes(name))
+          .sort();
+      expect(await tables()).toEqual(TABLES);
+      expect(await migrateToLatest(database.db)).toEqual([]);
+
+      expect(await migrateDown(database.db)).toEqual(['2026112703_audit_log']);
+      expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112702_sessions',
+        '2026112701_orgs',
+      ]);
+      expect(await tables()).toEqual([]);
+
+      expect(await migrateToLatest(database.db)).toEqual(Object.keys(migrations));
+      expect(await tables()).toEqual(TABLES);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('has the type conventions the code relies on', async () => {
+    const database = await open();
+    try {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from agencies`.execute(database.db);
+      expect(rows[0]?.n).toBe(0);
+      if (database.dialect === 'postgres') {
+        const dates = await sql<{ d: string }>`select date '2026-01-01' as d`.execute(database.db);
+        expect(dates.rows[0]?.d).toBe('2026-01-01');
+      }
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('the SQLite connection', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-sqlite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the folder and sets WAL, foreign keys, busy timeout and synchronous', async () => {
+    const database = openDatabase(`file:${join(dir, 'nested', 'folder', 'x.db')}`);
+    try {
+      expect(database.dialect).toBe('sqlite');
+      const pragma = async (name: string) =>
+        Object.values(
+          (await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db)).rows[0] ?? {},
+        )[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('busy_timeout')).toBe(5000);
+      expect(await pragma('synchronous')).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('throws a message naming DATABASE_URL for a bad URL', () => {
+    expect(() => openDatabase('mysql://x@y/z')).toThrow(/DATABASE_URL/);
+  });
+});
