@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { auditBenchmark } from './audit/audit-bench.ts';
 import type { BenchFigure } from './figure.ts';
+import { portalBenchmark } from './http/portal-bench.ts';
 
 /**
  * `npm run bench` — every benchmark of the project, each figure beside its target and a
@@ -14,6 +15,7 @@ const main = async () => {
   const started = new Date();
   const figures: BenchFigure[] = [];
   figures.push(...(await auditBenchmark({ smoke })));
+  figures.push(...(await portalBenchmark({ smoke })));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const lines = [

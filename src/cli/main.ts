@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerReport } from './commands/report.ts';
+import { registerServe } from './commands/serve.ts';
 import { EXIT_USAGE, UsageError } from './usage-error.ts';
 
 const program = new Command('gongkai')
@@ -11,6 +12,7 @@ const program = new Command('gongkai')
 
 registerAudit(program);
 registerReport(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

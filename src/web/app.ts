@@ -1,0 +1,81 @@
+import './fastify-types.ts';
+import type { Server } from 'node:http';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyHttpOptions,
+  type FastifyInstance,
+  type RouteOptions,
+} from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/database.ts';
+import { installAuth } from './plugins/auth.ts';
+import { AnonymousCsrf } from './plugins/csrf-token.ts';
+import { installErrorHandling } from './plugins/errors.tsx';
+import { loggerOptions } from './plugins/logging.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { installPages } from './plugins/pages.ts';
+import { registerRateLimit } from './plugins/rate-limit.ts';
+import { registerSecurityHeaders } from './plugins/security.ts';
+import { registerStaticFiles } from './plugins/static-files.ts';
+import { apiRoutes } from './routes/api/index.ts';
+import { healthRoutes } from './routes/health.ts';
+import { portalRoutes } from './routes/portal/index.ts';
+import { workbenchRoutes } from './routes/workbench/index.ts';
+
+export interface BuildAppOptions {
+  readonly config: Config;
+  readonly database: Database;
+  /** A logger to use instead of one made from the config (tests pass `false`). */
+  readonly logger?: FastifyBaseLogger | false;
+  /** Told of every route as it is registered (the authorisation matrix test lists them so). */
+  readonly onRoute?: (route: RouteOptions) => void;
+}
+
+/** Upload limits: each file at most 10 MB, at most 5 files a request. */
+export const UPLOAD_LIMITS = { fileSize: 10 * 1024 * 1024, files: 5, fields: 50, parts: 60 } as const;
+
+/** The whole web application: portal, workbench and API over one database. */
+export const buildApp = async ({
+  config,
+  database,
+  logger,
+  onRoute,
+}: BuildAppOptions): Promise<FastifyInstance> => {
+  const tp = config.trustProxy;
+  const options: FastifyHttpOptions<Server> = {
+    // A hop count is valid at run time (proxy-addr), but Fastify's types only know the function form.
+    trustProxy: typeof tp === 'number' ? (_address: string, hop: number) => hop < tp : tp,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  };
+  if (logger === undefined) options.logger = loggerOptions(config);
+  else if (logger !== false) options.loggerInstance = logger;
+  const app = Fastify(options);
+  if (onRoute) app.addHook('onRoute', onRoute);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('anonymousCsrf', new AnonymousCsrf(config.sessionSecret));
+
+  await registerSecurityHeaders(app, config);
+  await registerRateLimit(app, config);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: UPLOAD_LIMITS, attachFieldsToBody: true });
+  installPages(app);
+  installErrorHandling(app);
+  installAuth(app);
+  await registerOpenApi(app);
+  await registerStaticFiles(app);
+
+  await app.register(healthRoutes);
+  await app.register(portalRoutes);
+  await app.register(workbenchRoutes, { prefix: '/workbench' });
+  await app.register(apiRoutes, { prefix: '/api/v1' });
+  return app;
+};

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agencyRoutes } from './agencies.tsx';
+import { agencyChildRoutes } from './agency-children.tsx';
+import { auditRoutes } from './audit.tsx';
+import { homeRoutes } from './home.tsx';
+import { loginRoutes } from './login.tsx';
+import { passwordRoutes } from './password.tsx';
+import { userAccountRoutes } from './user-account.tsx';
+import { userRoutes } from './users.tsx';
+
+/** The staff workbench under /workbench: every page but the login form needs a session. */
+export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(loginRoutes);
+  await app.register(homeRoutes);
+  await app.register(passwordRoutes);
+  await app.register(agencyRoutes);
+  await app.register(agencyChildRoutes);
+  await app.register(userRoutes);
+  await app.register(userAccountRoutes);
+  await app.register(auditRoutes);
+};

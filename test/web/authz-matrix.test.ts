@@ -1,0 +1,393 @@
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/orgs/role.ts';
+import { testDatabases } from '../support/databases.ts';
+import { type MadeUser, makeUser } from '../support/factories.ts';
+import { skipIfNoPostgres } from '../support/pg-skip.ts';
+import { type Hierarchy, makeHierarchy } from './support/hierarchy.ts';
+import { anonymousBrowser, type Browser, openTestApp, sessionFor, type TestApp } from './support/web-app.ts';
+
+/**
+ * Every workbench and API route × every kind of visitor → the exact status. A route that is
+ * registered under /workbench or /api without a row here fails the test, and so does a row
+ * for a route that no longer exists.
+ *
+ * Visitors: anonymous; one user per role over 鼓楼区人民政府; the admin of 鼓楼区教育局 only.
+ * Targets (`:id`): 鼓楼区人民政府 (gulou), 鼓楼区教育局 under it (edu), 龙亭区人民政府 beside it
+ * (other, outside everyone's subtree) and an id that does not exist (missing). For the user
+ * routes, `:id` is a user belonging to that agency.
+ */
+const VISITORS = [
+  'anonymous',
+  'admin',
+  'registrar',
+  'handler',
+  'approver',
+  'publisher',
+  'viewer',
+  'eduAdmin',
+] as const;
+type Target = 'gulou' | 'edu' | 'other' | 'missing';
+type Fields = Record<string, string | string[]>;
+
+interface Row {
+  readonly route: string;
+  readonly target?: Target;
+  readonly expect: readonly [number, number, number, number, number, number, number, number];
+  /** The form sent with a POST: valid, so that a permitted visitor succeeds. */
+  readonly body?: (ctx: Context) => Fields;
+}
+
+interface Context {
+  readonly h: Hierarchy;
+  readonly agencyIds: Record<Target, number>;
+  readonly unique: () => string;
+}
+
+const agencyForm = (name: string): Fields => ({
+  name,
+  kind: 'department',
+  level: 'county',
+  'contact.phone': '0371-1234567',
+});
+
+// prettier-ignore
+const MATRIX: readonly Row[] = [
+  //                                                                anon admin reg  hand appr pub  view eduAdmin
+  { route: 'GET /workbench', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /workbench/login', expect: [200, 302, 302, 302, 302, 302, 302, 302] },
+  {
+    route: 'POST /workbench/login',
+    expect: [401, 401, 401, 401, 401, 401, 401, 401],
+    body: () => ({ username: 'nobody', password: 'wrong-password-1' }),
+  },
+  { route: 'POST /workbench/logout', expect: [303, 303, 303, 303, 303, 303, 303, 303] },
+  { route: 'GET /workbench/password', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    route: 'POST /workbench/password',
+    expect: [302, 400, 400, 400, 400, 400, 400, 400],
+    body: () => ({
+      currentPassword: 'not-the-password-1',
+      newPassword: 'Another12345',
+      confirmPassword: 'Another12345',
+    }),
+  },
+  { route: 'GET /workbench/agencies', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+
+  { route: 'GET /workbench/agencies/:id', target: 'gulou', expect: [302, 200, 403, 403, 403, 403, 403, 403] },
+  { route: 'GET /workbench/agencies/:id', target: 'edu', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  { route: 'GET /workbench/agencies/:id', target: 'other', expect: [302, 403, 403, 403, 403, 403, 403, 403] },
+  {
+    route: 'GET /workbench/agencies/:id',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+  },
+
+  {
+    route: 'POST /workbench/agencies/:id',
+    target: 'gulou',
+    expect: [302, 303, 403, 403, 403, 403, 403, 403],
+    body: () => agencyForm('鼓楼区人民政府'),
+  },
+  {
+    route: 'POST /workbench/agencies/:id',
+    target: 'edu',
+    expect: [302, 303, 403, 403, 403, 403, 403, 303],
+    body: () => agencyForm('鼓楼区教育局'),
+  },
+  {
+    route: 'POST /workbench/agencies/:id',
+    target: 'other',
+    expect: [302, 403, 403, 403, 403, 403, 403, 403],
+    body: () => agencyForm('龙亭区人民政府'),
+  },
+  {
+    route: 'POST /workbench/agencies/:id',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+    body: () => agencyForm('不存在的机关'),
+  },
+
+  {
+    route: 'GET /workbench/agencies/:id/new',
+    target: 'gulou',
+    expect: [302, 200, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'GET /workbench/agencies/:id/new',
+    target: 'edu',
+    expect: [302, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'GET /workbench/agencies/:id/new',
+    target: 'other',
+    expect: [302, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'GET /workbench/agencies/:id/new',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+  },
+
+  {
+    route: 'POST /workbench/agencies/:id/children',
+    target: 'gulou',
+    expect: [302, 303, 403, 403, 403, 403, 403, 403],
+    body: (c) => agencyForm(`新机关${c.unique()}`),
+  },
+  {
+    route: 'POST /workbench/agencies/:id/children',
+    target: 'edu',
+    expect: [302, 303, 403, 403, 403, 403, 403, 303],
+    body: (c) => agencyForm(`新机关${c.unique()}`),
+  },
+  {
+    route: 'POST /workbench/agencies/:id/children',
+    target: 'other',
+    expect: [302, 403, 403, 403, 403, 403, 403, 403],
+    body: (c) => agencyForm(`新机关${c.unique()}`),
+  },
+  {
+    route: 'POST /workbench/agencies/:id/children',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+    body: (c) => agencyForm(`新机关${c.unique()}`),
+  },
+
+  { route: 'GET /workbench/users', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  { route: 'GET /workbench/users/new', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  // The new user's agency comes in the form: it is the target here.
+  ...(['gulou', 'edu', 'other', 'missing'] as const).map((target) => ({
+    route: 'POST /workbench/users',
+    target,
+    expect: (
+      {
+        gulou: [302, 303, 403, 403, 403, 403, 403, 403],
+        edu: [302, 303, 403, 403, 403, 403, 403, 303],
+        other: [302, 403, 403, 403, 403, 403, 403, 403],
+        missing: [302, 400, 403, 403, 403, 403, 403, 400],
+      } as const
+    )[target],
+    body: (c: Context): Fields => ({
+      username: `new.${c.unique()}`,
+      displayName: '新用户',
+      password: 'Password12345',
+      agencyId: String(c.agencyIds[target]),
+      roles: ['viewer'],
+    }),
+  })),
+
+  { route: 'GET /workbench/users/:id', target: 'gulou', expect: [302, 200, 403, 403, 403, 403, 403, 403] },
+  { route: 'GET /workbench/users/:id', target: 'edu', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  { route: 'GET /workbench/users/:id', target: 'other', expect: [302, 403, 403, 403, 403, 403, 403, 403] },
+  { route: 'GET /workbench/users/:id', target: 'missing', expect: [302, 404, 404, 404, 404, 404, 404, 404] },
+
+  {
+    route: 'POST /workbench/users/:id/active',
+    target: 'gulou',
+    expect: [302, 303, 403, 403, 403, 403, 403, 403],
+    body: () => ({ active: '1' }),
+  },
+  {
+    route: 'POST /workbench/users/:id/active',
+    target: 'edu',
+    expect: [302, 303, 403, 403, 403, 403, 403, 303],
+    body: () => ({ active: '1' }),
+  },
+  {
+    route: 'POST /workbench/users/:id/active',
+    target: 'other',
+    expect: [302, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ active: '1' }),
+  },
+  {
+    route: 'POST /workbench/users/:id/active',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+    body: () => ({ active: '1' }),
+  },
+
+  {
+    route: 'POST /workbench/users/:id/roles',
+    target: 'gulou',
+    expect: [302, 303, 403, 403, 403, 403, 403, 403],
+    body: () => ({ roles: ['viewer'] }),
+  },
+  {
+    route: 'POST /workbench/users/:id/roles',
+    target: 'edu',
+    expect: [302, 303, 403, 403, 403, 403, 403, 303],
+    body: () => ({ roles: ['viewer'] }),
+  },
+  {
+    route: 'POST /workbench/users/:id/roles',
+    target: 'other',
+    expect: [302, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ roles: ['viewer'] }),
+  },
+  {
+    route: 'POST /workbench/users/:id/roles',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+    body: () => ({ roles: ['viewer'] }),
+  },
+
+  {
+    route: 'POST /workbench/users/:id/password-reset',
+    target: 'gulou',
+    expect: [302, 200, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /workbench/users/:id/password-reset',
+    target: 'edu',
+    expect: [302, 200, 403, 403, 403, 403, 403, 200],
+  },
+  {
+    route: 'POST /workbench/users/:id/password-reset',
+    target: 'other',
+    expect: [302, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    route: 'POST /workbench/users/:id/password-reset',
+    target: 'missing',
+    expect: [302, 404, 404, 404, 404, 404, 404, 404],
+  },
+
+  { route: 'GET /workbench/audit', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+
+  //                                                                anon admin reg  hand appr pub  view eduAdmin
+  { route: 'GET /api/v1/agencies', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/agencies/:id', target: 'gulou', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/agencies/:id', target: 'other', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/agencies/:id', target: 'missing', expect: [404, 404, 404, 404, 404, 404, 404, 404] },
+  { route: 'GET /api/v1/me', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/docs', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/docs/json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/docs/yaml', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /api/v1/docs/static/index.html', expect: [302, 302, 302, 302, 302, 302, 302, 302] },
+  {
+    route: 'GET /api/v1/docs/static/swagger-initializer.js',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  { route: 'GET /api/v1/docs/static/*', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+];
+
+const MISSING_ID = 999_999;
+
+/** The registered workbench and API routes as 'METHOD /path', HEAD mirrors left out. */
+const routeCollector = () => {
+  const registered: string[] = [];
+  const onRoute = (route: RouteOptions) => {
+    for (const method of [route.method].flat()) {
+      // HEAD routes are Fastify's automatic mirrors of the GET routes.
+      if (method !== 'HEAD' && /^\/(workbench|api)(\/|$)/.test(route.url))
+        registered.push(`${method} ${route.url}`);
+    }
+  };
+  return { registered, onRoute };
+};
+
+const uncovered = (registered: readonly string[]): string[] => {
+  const covered = new Set(MATRIX.map((row) => row.route));
+  return registered.filter((route) => !covered.has(route));
+};
+
+skipIfNoPostgres();
+
+describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
+  let t: TestApp;
+  let ctx: Context;
+  let anonymous: Browser;
+  const userIds = {} as Record<Target, number>;
+  const { registered, onRoute } = routeCollector();
+
+  beforeAll(async () => {
+    t = await openTestApp(target, {}, undefined, onRoute);
+    const h = await makeHierarchy(t.database.db);
+    let n = 0;
+    ctx = {
+      h,
+      agencyIds: { gulou: h.gulou.id, edu: h.edu.id, other: h.other.id, missing: MISSING_ID },
+      unique: () => `${Date.now().toString(36)}${n++}`,
+    };
+    // Users to act on, none of them a visitor (an admin may not change their own account here).
+    const member = (agencyId: number): Promise<MadeUser> =>
+      makeUser(t.database.db, { agencyId, roles: ['viewer'] });
+    userIds.gulou = (await member(h.gulou.id)).user.id;
+    userIds.edu = (await member(h.edu.id)).user.id;
+    userIds.other = (await member(h.other.id)).user.id;
+    userIds.missing = MISSING_ID;
+    anonymous = await anonymousBrowser(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every workbench and API route, and no row for a route that does not exist', () => {
+    const known = new Set(registered);
+    expect(registered.length).toBeGreaterThan(20);
+    expect(uncovered(registered), 'routes without a row in the matrix').toEqual([]);
+    expect(
+      MATRIX.map((row) => row.route).filter((route) => !known.has(route)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  it('notices a new route that has no row', async () => {
+    const extra = routeCollector();
+    const other = await openTestApp(
+      target,
+      {},
+      (app) => {
+        app.get('/workbench/new-page', async () => 'hello');
+        app.delete('/api/v1/agencies/:id', async () => 'gone');
+      },
+      extra.onRoute,
+    );
+    await other.close();
+    expect(uncovered(extra.registered)).toEqual(['GET /workbench/new-page', 'DELETE /api/v1/agencies/:id']);
+  });
+
+  const browserOf = async (visitor: (typeof VISITORS)[number]): Promise<Browser> => {
+    if (visitor === 'anonymous') return anonymous;
+    const user = visitor === 'eduAdmin' ? ctx.h.eduAdmin : ctx.h.staff[visitor as Role];
+    // A session of its own for each request, so that logging out does not spoil the next one.
+    return sessionFor(t.database, user.user.id);
+  };
+
+  const urlOf = (row: Row): string => {
+    const [, path = ''] = row.route.split(' ');
+    const ids = path.startsWith('/workbench/users/') ? userIds : ctx.agencyIds;
+    return path.replace(':id', String(ids[row.target ?? 'missing'])).replace('*', 'swagger-ui.css');
+  };
+
+  it.each(MATRIX.map((row) => [`${row.route}${row.target ? ` (${row.target})` : ''}`, row] as const))(
+    '%s',
+    async (_name, row) => {
+      const [method = 'GET'] = row.route.split(' ');
+      const url = urlOf(row);
+      const seen: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const [i, visitor] of VISITORS.entries()) {
+        const browser = await browserOf(visitor);
+        const fields = row.body?.(ctx) ?? {};
+        const payload = new URLSearchParams([['_csrf', browser.csrfToken]]);
+        for (const [key, value] of Object.entries(fields)) {
+          for (const v of typeof value === 'string' ? [value] : value) payload.append(key, v);
+        }
+        const res =
+          method === 'GET'
+            ? await t.app.inject({ method: 'GET', url, cookies: browser.cookies })
+            : await t.app.inject({
+                method: 'POST',
+                url,
+                cookies: browser.cookies,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                payload: payload.toString(),
+              });
+        seen[visitor] = res.statusCode;
+        wanted[visitor] = row.expect[i] ?? 0;
+      }
+      expect(seen).toEqual(wanted);
+    },
+  );
+});
