@@ -59,7 +59,9 @@ export const portalBenchmark = async ({ smoke }: { smoke: boolean }): Promise<Be
     const base = await hammer(baseUrl, seconds);
     const portal = await hammer(portalUrl, seconds);
     if (portal.errors > 0 || portal.non2xx > 0) {
-      throw new Error(`portal home gave ${portal.errors} errors and ${portal.non2xx} non-2xx responses under load`);
+      throw new Error(
+        `portal home gave ${portal.errors} errors and ${portal.non2xx} non-2xx responses under load`,
+      );
     }
     const ratio = portal.rps / base.rps;
     return [
