@@ -29,6 +29,10 @@ export const CONFIG_RULES = {
     en: 'true, false, a hop count, or a comma-separated list of proxy IP addresses / CIDR ranges',
   },
   SESSION_SECRET: { zh: '至少 32 个字符的随机字符串', en: 'a random string of at least 32 characters' },
+  PORTAL_CACHE_SECONDS: {
+    zh: '门户页面缓存秒数，0–3600 之间的整数（0 为不缓存）',
+    en: 'seconds portal pages are cached, an integer from 0 to 3600 (0 turns it off)',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ConfigVariable = keyof typeof CONFIG_RULES;
@@ -87,4 +91,5 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_MAX: integer(1, 1_000_000_000).default('10'),
   TRUST_PROXY: trustProxy.default('false'),
   SESSION_SECRET: z.string().min(32).optional(),
+  PORTAL_CACHE_SECONDS: integer(0, 3600).default('5'),
 });

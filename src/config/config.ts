@@ -19,6 +19,8 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   /** Key of the anonymous forms' CSRF tokens; unset, each process makes a random one at start. */
   readonly sessionSecret: string | undefined;
+  /** How long a rendered portal page is served again to other readers; 0 turns it off. */
+  readonly portalCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +81,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     loginRateLimitMax: v.LOGIN_RATE_LIMIT_MAX,
     trustProxy: v.TRUST_PROXY,
     sessionSecret: v.SESSION_SECRET,
+    portalCacheSeconds: v.PORTAL_CACHE_SECONDS,
   });
 };

@@ -17,6 +17,7 @@ import { AnonymousCsrf } from './plugins/csrf-token.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { loggerOptions } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { clearPageCacheOnWrites, installPageCache, PageCache } from './plugins/page-cache.ts';
 import { installPages } from './plugins/pages.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
@@ -74,7 +75,12 @@ export const buildApp = async ({
   await registerStaticFiles(app);
 
   await app.register(healthRoutes);
-  await app.register(portalRoutes);
+  const pageCache = new PageCache(config.portalCacheSeconds * 1000);
+  clearPageCacheOnWrites(app, pageCache);
+  await app.register(async (portal) => {
+    installPageCache(portal, pageCache);
+    await portal.register(portalRoutes);
+  });
   await app.register(workbenchRoutes, { prefix: '/workbench' });
   await app.register(apiRoutes, { prefix: '/api/v1' });
   return app;

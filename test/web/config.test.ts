@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
       loginRateLimitMax: 10,
       trustProxy: false,
       sessionSecret: undefined,
+      portalCacheSeconds: 5,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -43,8 +44,15 @@ describe('configuration from the environment', () => {
       LOGIN_RATE_LIMIT_MAX: '5',
       TRUST_PROXY: '10.0.0.1, 10.1.0.0/16',
       SESSION_SECRET: 'x'.repeat(40),
+      PORTAL_CACHE_SECONDS: '0',
     });
-    expect(config).toMatchObject({ port: 8080, cookieSecure: true, trustProxy: ['10.0.0.1', '10.1.0.0/16'] });
+    expect(config).toMatchObject({
+      port: 8080,
+      cookieSecure: true,
+      trustProxy: ['10.0.0.1', '10.1.0.0/16'],
+      portalCacheSeconds: 0,
+    });
+    expect(() => loadConfig({ PORTAL_CACHE_SECONDS: '-1' })).toThrow(/PORTAL_CACHE_SECONDS/);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+interface Entry {
+  readonly html: string;
+  readonly at: number;
+}
+
+/**
+ * Rendered portal pages, kept for a few seconds. The portal is read far more than it is
+ * written: a reader gets the page another reader just caused to be rendered. Any successful
+ * write through this process empties the cache at once; another process's writes show within
+ * the time to live. Pages that set a cookie (a form's token) are never kept.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.now() - entry.at >= this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.html;
+  }
+
+  set(key: string, html: string): void {
+    if (this.ttlMs <= 0) return;
+    // Oldest first: a Map iterates in insertion order.
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { html, at: this.now() });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const cacheable = (request: FastifyRequest): boolean => request.method === 'GET';
+
+/** Serves and fills the cache for the routes of the scope it is installed in (the portal's). */
+export const installPageCache = (scope: FastifyInstance, cache: PageCache): void => {
+  scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!cacheable(request)) return;
+    const html = cache.get(request.url);
+    if (html === undefined) return;
+    return reply.type('text/html; charset=utf-8').header('x-page-cache', 'hit').send(html);
+  });
+  scope.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (
+      cacheable(request) &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      reply.getHeader('set-cookie') === undefined &&
+      reply.getHeader('x-page-cache') === undefined
+    ) {
+      cache.set(request.url, payload);
+    }
+    return payload;
+  });
+};
+
+/** Any successful write anywhere in the app may change what the portal shows. */
+export const clearPageCacheOnWrites = (app: FastifyInstance, cache: PageCache): void => {
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear();
+  });
+};

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache } from '../../src/web/plugins/page-cache.ts';
+import { testDatabases } from '../support/databases.ts';
+import { makeHierarchy } from './support/hierarchy.ts';
+import { openTestApp } from './support/web-app.ts';
+
+describe('PageCache', () => {
+  it('serves a page until its time is up, and forgets the oldest past its size', () => {
+    let now = 0;
+    const cache = new PageCache(5000, 2, () => now);
+    cache.set('/a', 'A');
+    now = 4999;
+    expect(cache.get('/a')).toBe('A');
+    now = 5000;
+    expect(cache.get('/a')).toBeUndefined();
+    cache.set('/a', 'A');
+    cache.set('/b', 'B');
+    cache.set('/c', 'C');
+    expect([cache.get('/a'), cache.get('/b'), cache.get('/c')]).toEqual([undefined, 'B', 'C']);
+    const off = new PageCache(0);
+    off.set('/a', 'A');
+    expect(off.get('/a')).toBeUndefined();
+  });
+});
+
+const [sqlite] = testDatabases();
+
+describe('the portal page cache in the app', () => {
+  it('gives readers the page another reader caused, and drops it at the first write', async () => {
+    if (!sqlite) throw new Error('SQLite is always there');
+    const { app, database, close } = await openTestApp(sqlite, { PORTAL_CACHE_SECONDS: '60' });
+    try {
+      const { gulou, staff } = await makeHierarchy(database.db);
+      const first = await app.inject({ method: 'GET', url: `/agencies/${gulou.id}` });
+      const second = await app.inject({ method: 'GET', url: `/agencies/${gulou.id}` });
+      expect(first.headers['x-page-cache']).toBeUndefined();
+      expect(second.headers['x-page-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      // Security headers come with a cached page as with a fresh one.
+      expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+      expect(second.headers['set-cookie']).toBeUndefined();
+
+      const login = await app.inject({ method: 'GET', url: '/workbench/login' });
+      expect(login.headers['x-page-cache']).toBeUndefined();
+      // A successful write through the app (here: a login) empties the cache.
+      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)?.[1] ?? '';
+      const admin = staff.admin;
+      const posted = await app.inject({
+        method: 'POST',
+        url: '/workbench/login',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: csrf,
+          username: admin.username,
+          password: admin.password,
+        }).toString(),
+      });
+      expect(posted.statusCode).toBe(303);
+      const after = await app.inject({ method: 'GET', url: `/agencies/${gulou.id}` });
+      expect(after.headers['x-page-cache']).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+
+  it('renders every time when turned off', async () => {
+    if (!sqlite) throw new Error('SQLite is always there');
+    const { app, close } = await openTestApp(sqlite, { PORTAL_CACHE_SECONDS: '0' });
+    try {
+      await app.inject({ method: 'GET', url: '/' });
+      expect((await app.inject({ method: 'GET', url: '/' })).headers['x-page-cache']).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+});
