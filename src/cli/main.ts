@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerDatabase } from './commands/database.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { EXIT_USAGE, UsageError } from './usage-error.ts';
@@ -13,6 +14,7 @@ const program = new Command('gongkai')
 registerAudit(program);
 registerReport(program);
 registerServe(program);
+registerDatabase(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,9 +14,13 @@ export interface CliRun {
 }
 
 /** Runs the real `gongkai` command, as a user or a script would. */
-export const runCli = (args: readonly string[], timeoutMs = 60_000): Promise<CliRun> =>
+export const runCli = (
+  args: readonly string[],
+  timeoutMs = 60_000,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
