@@ -12,7 +12,8 @@ import { writeReportText } from './text-writer.ts';
 
 type Format = 'text' | 'html' | 'docx';
 
-const TARGET_PER_CORE: Record<Format, number> = { text: 300, html: 300, docx: 50 };
+/** The issue's targets: 300 text or HTML reports a second; 50 DOCX a second per core. */
+const target = (format: Format, jobs: number): number => (format === 'docx' ? 50 * jobs : 300);
 
 const writeInputs = async (dir: string, format: Format, count: number): Promise<void> => {
   mkdirSync(dir, { recursive: true });
@@ -26,14 +27,33 @@ const writeInputs = async (dir: string, format: Format, count: number): Promise<
   }
 };
 
-const timeAudit = async (
-  dir: string,
-  jobs: number,
-): Promise<{ perSecond: number; failed: number; files: number }> => {
+interface AuditTiming {
+  /** Files a second over the whole run, starting the workers included. */
+  readonly perSecond: number;
+  /** Files a second once the first result is out: the workers are up. */
+  readonly steadyPerSecond: number;
+  readonly startupMs: number;
+  readonly failed: number;
+  readonly files: number;
+}
+
+const timeAudit = async (dir: string, jobs: number): Promise<AuditTiming> => {
   const t0 = performance.now();
-  const summary = await runAudit([dir], { jobs, onResult: () => {} });
-  const seconds = (performance.now() - t0) / 1000;
-  return { perSecond: summary.files / seconds, failed: summary.failed, files: summary.files };
+  let first = 0;
+  const summary = await runAudit([dir], {
+    jobs,
+    onResult: (_r, i) => {
+      if (i === 0) first = performance.now();
+    },
+  });
+  const end = performance.now();
+  return {
+    perSecond: summary.files / ((end - t0) / 1000),
+    steadyPerSecond: (summary.files - 1) / ((end - first) / 1000),
+    startupMs: first - t0,
+    failed: summary.failed,
+    files: summary.files,
+  };
 };
 
 /** The floor under any parser: reading the files and doing the format's first step, nothing else. */
@@ -79,19 +99,32 @@ export const auditBenchmark = async ({ smoke }: { smoke: boolean }): Promise<Ben
         const run = await timeAudit(dir, jobs);
         if (run.failed > 0)
           throw new Error(`${run.failed} of ${run.files} generated ${format} files failed to parse`);
-        const target = TARGET_PER_CORE[format] * jobs;
+        const goal = target(format, jobs);
         figures.push({
-          name: `audit ${count} ${format} reports, --jobs ${jobs}`,
+          name: `audit ${count} ${format} reports, --jobs ${jobs} (whole run, incl. ${round(run.startupMs, 0)} ms worker start)`,
           value: round(run.perSecond),
           unit: 'files/s',
-          target: `≥ ${target} /s`,
-          met: run.perSecond >= target,
+          target: `≥ ${goal} /s`,
+          met: run.perSecond >= goal,
           baseline: {
             name: `read${format === 'html' ? ' + htmlparser2' : format === 'docx' ? ' + unzip' : ''} only`,
             value: round(floor),
             unit: 'files/s',
           },
           ratio: round(run.perSecond / floor, 3),
+        });
+        figures.push({
+          name: `audit ${count} ${format} reports, --jobs ${jobs} (steady state, after the first result)`,
+          value: round(run.steadyPerSecond),
+          unit: 'files/s',
+          target: `≥ ${goal} /s`,
+          met: run.steadyPerSecond >= goal,
+          baseline: {
+            name: `read${format === 'html' ? ' + htmlparser2' : format === 'docx' ? ' + unzip' : ''} only`,
+            value: round(floor),
+            unit: 'files/s',
+          },
+          ratio: round(run.steadyPerSecond / floor, 3),
         });
       }
     }

@@ -8,6 +8,12 @@ export interface AuditTask {
 
 const options = (workerData ?? {}) as AuditFileOptions;
 
+// One file at a time, in the order sent: the pool times the file at the head of its queue.
+let chain: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (task: AuditTask) => {
-  void auditFile(task.file, options).then((result) => parentPort?.postMessage({ id: task.id, result }));
+  chain = chain.then(async () => {
+    const result = await auditFile(task.file, options);
+    parentPort?.postMessage({ id: task.id, result });
+  });
 });

@@ -1,9 +1,14 @@
-import type { Finding, Report } from '../model/report.ts';
+import { S3_COLUMNS } from '../model/applications-table.ts';
+import type { CellValue, Finding, Report } from '../model/report.ts';
 import { validateAcrossYears } from '../validate/index.ts';
 import type { AuditResult } from './audit-result.ts';
 
 /** The cells a later year's report is checked against: what year N carries over from N−1. */
-const KEPT = /^s3\.forward\.|^s2\.\w+\.inForce$/;
+const KEPT = [
+  ...S3_COLUMNS.map((c) => `s3.forward.${c.key}`),
+  's2.rules.inForce',
+  's2.normativeDocs.inForce',
+];
 
 const agencyKey = (agency: string): string => agency.replace(/[\s\u3000]+/g, '');
 
@@ -18,7 +23,11 @@ export class CrossYearIndex {
     if (result.status !== 'parsed') return;
     const { agency, year, edition } = result.report;
     if (!agency || year === null) return;
-    const cells = Object.fromEntries(Object.entries(result.report.cells).filter(([k]) => KEPT.test(k)));
+    const cells: Record<string, CellValue> = {};
+    for (const key of KEPT) {
+      const value = result.report.cells[key];
+      if (value !== undefined) cells[key] = value;
+    }
     this.byKey.set(`${agencyKey(agency)}|${year}`, { agency, year, edition, cells, narrative: [] });
   }
 

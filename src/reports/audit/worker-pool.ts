@@ -4,11 +4,20 @@ import type { AuditResult } from './audit-result.ts';
 import type { AuditTask } from './audit-worker.ts';
 import { AUDIT_LIMITS } from './limits.ts';
 
+interface Pending {
+  readonly task: AuditTask;
+  readonly resolve: (r: AuditResult) => void;
+}
+
+/**
+ * One worker and the files sent to it, in the order it works through them. Several are sent
+ * ahead so that the worker never waits for the main thread between files; the time limit runs
+ * for the file at the head of the queue, the one the worker is on.
+ */
 interface Slot {
   worker: Worker;
-  task: AuditTask | null;
+  readonly queue: Pending[];
   timer: NodeJS.Timeout | null;
-  resolve: ((r: AuditResult) => void) | null;
 }
 
 export interface PoolOptions extends AuditFileOptions {
@@ -18,19 +27,25 @@ export interface PoolOptions extends AuditFileOptions {
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
+/** Files sent ahead to each worker. */
+const DEPTH = 4;
+
 /**
- * Audit workers, one file at a time each. A worker that runs past the time limit or out of
- * memory is ended and replaced, and only its file fails.
+ * Audit workers. A worker that runs past the time limit or out of memory is ended and
+ * replaced: only the file it was on fails, the files queued behind it go to its successor.
  */
 export class AuditPool {
   private readonly slots: Slot[] = [];
-  private readonly idle: Slot[] = [];
-  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
   private readonly timeoutMs: number;
 
   constructor(private readonly options: PoolOptions) {
     this.timeoutMs = options.timeoutMs ?? AUDIT_LIMITS.timeoutMs;
-    for (let i = 0; i < Math.max(1, options.size); i++) this.addSlot();
+    for (let i = 0; i < Math.max(1, options.size); i++) {
+      const slot: Slot = { worker: this.spawn(), queue: [], timer: null };
+      this.wire(slot);
+      this.slots.push(slot);
+    }
   }
 
   private spawn(): Worker {
@@ -41,70 +56,82 @@ export class AuditPool {
     });
   }
 
-  private addSlot(): void {
-    const slot: Slot = { worker: this.spawn(), task: null, timer: null, resolve: null };
-    this.wire(slot);
-    this.slots.push(slot);
-    this.release(slot);
-  }
-
   private wire(slot: Slot): void {
-    slot.worker.on('message', (msg: { id: number; result: AuditResult }) => {
-      if (slot.task?.id === msg.id) this.finish(slot, msg.result);
+    const worker = slot.worker;
+    worker.on('message', (msg: { id: number; result: AuditResult }) => {
+      if (slot.worker === worker && slot.queue[0]?.task.id === msg.id) this.finishHead(slot, msg.result);
     });
-    slot.worker.on('error', (err: Error & { code?: string }) => {
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (slot.worker !== worker) return;
       const reason =
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `解析时内存超出上限（${AUDIT_LIMITS.workerHeapMb} MB）`
           : `解析进程出错：${err.message}`;
-      this.fail(slot, reason);
+      this.replace(slot, reason);
     });
   }
 
-  private fail(slot: Slot, reason: string): void {
-    const task = slot.task;
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer =
+      slot.queue.length === 0
+        ? null
+        : setTimeout(
+            () =>
+              this.replace(slot, `解析超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已放弃该文件`),
+            this.timeoutMs,
+          );
+  }
+
+  private finishHead(slot: Slot, result: AuditResult): void {
+    const head = slot.queue.shift();
+    this.startTimer(slot);
+    head?.resolve(result);
+    this.waiting.shift()?.();
+  }
+
+  /** Ends a stuck or broken worker: its current file fails, the rest go to a new worker. */
+  private replace(slot: Slot, reason: string): void {
     void slot.worker.terminate();
     slot.worker = this.spawn();
     this.wire(slot);
-    if (task)
-      this.finish(slot, { file: task.file, status: 'failed', error: reason, findings: [], diagnostics: [] });
+    const head = slot.queue[0];
+    if (head) {
+      this.finishHead(slot, {
+        file: head.task.file,
+        status: 'failed',
+        error: reason,
+        findings: [],
+        diagnostics: [],
+      });
+    }
+    for (const pending of slot.queue) slot.worker.postMessage(pending.task);
   }
 
-  private finish(slot: Slot, result: AuditResult): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    const resolve = slot.resolve;
-    slot.task = null;
-    slot.timer = null;
-    slot.resolve = null;
-    this.release(slot);
-    resolve?.(result);
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else this.idle.push(slot);
-  }
-
-  private acquire(): Promise<Slot> {
-    const slot = this.idle.pop();
-    return slot ? Promise.resolve(slot) : new Promise((resolve) => this.waiting.push(resolve));
+  private freeSlot(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (slot.queue.length < DEPTH && (!best || slot.queue.length < best.queue.length)) best = slot;
+    }
+    return best;
   }
 
   async run(task: AuditTask): Promise<AuditResult> {
-    const slot = await this.acquire();
+    let slot = this.freeSlot();
+    while (!slot) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      slot = this.freeSlot();
+    }
+    const target = slot;
     return new Promise((resolve) => {
-      slot.task = task;
-      slot.resolve = resolve;
-      slot.timer = setTimeout(
-        () => this.fail(slot, `解析超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已放弃该文件`),
-        this.timeoutMs,
-      );
-      slot.worker.postMessage(task);
+      target.queue.push({ task, resolve });
+      if (target.queue.length === 1) this.startTimer(target);
+      target.worker.postMessage(task);
     });
   }
 
   async close(): Promise<void> {
+    for (const slot of this.slots) if (slot.timer) clearTimeout(slot.timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
