@@ -1,3 +1,4 @@
+import { AGENCY_FIELD_LABELS } from '../../orgs/agency-fields.ts';
 import { AGENCY_KIND_LABELS, AGENCY_LEVEL_LABELS } from '../../orgs/agency-kind.ts';
 import { isRole, ROLE_LABELS } from '../../orgs/role.ts';
 
@@ -16,19 +17,7 @@ const FIELD_LABELS: Record<string, string> = {
   failedLogins: '连续登录失败次数',
   lockedUntil: '锁定至',
   roles: '角色',
-  parentId: '上级机关',
-  name: '名称',
-  shortName: '简称',
-  kind: '机关类型',
-  level: '行政层级',
-  'contact.officeName': '公开工作机构',
-  'contact.address': '办公地址',
-  'contact.postcode': '邮政编码',
-  'contact.phone': '联系电话',
-  'contact.fax': '传真',
-  'contact.email': '电子邮箱',
-  'contact.officeHours': '办公时间',
-  'contact.website': '网站',
+  ...AGENCY_FIELD_LABELS,
 };
 
 const SKIPPED = new Set(['id', 'path', 'createdAt', 'updatedAt', 'passwordChangedAt']);

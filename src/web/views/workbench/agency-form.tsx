@@ -1,3 +1,4 @@
+import { AGENCY_FIELD_LABELS } from '../../../orgs/agency-fields.ts';
 import {
   AGENCY_KIND_LABELS,
   AGENCY_KINDS,
@@ -13,22 +14,6 @@ import {
   SubmitButton,
   TextField,
 } from '../components/form.tsx';
-
-/** The form's fields; contact fields are named by their path in the agency schema. */
-export const AGENCY_FIELD_LABELS: Record<string, string> = {
-  name: '机关名称',
-  shortName: '机关简称',
-  kind: '机关类型',
-  level: '行政层级',
-  'contact.officeName': '政府信息公开工作机构名称',
-  'contact.address': '办公地址',
-  'contact.postcode': '邮政编码',
-  'contact.phone': '联系电话',
-  'contact.fax': '传真',
-  'contact.email': '电子邮箱',
-  'contact.officeHours': '办公时间',
-  'contact.website': '网站',
-};
 
 const CONTACT_HINTS: Record<string, string> = {
   'contact.phone': '例如 0371-23798902',
