@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'user.login.failed',
   'user.lock',
   'user.logout',
+  'application.submit',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -28,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'user.login': '登录',
   'user.login.failed': '登录失败',
   'user.lock': '账户锁定',
+  'application.submit': '提交政府信息公开申请',
   'user.logout': '退出登录',
 };
 

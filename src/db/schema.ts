@@ -4,6 +4,7 @@
  * instants are ISO-8601 UTC text ('2026-11-27T03:00:00.000Z'), dates 'YYYY-MM-DD' text,
  * booleans integer 0/1, ids integers.
  */
+import type { ApplicationEventTable, ApplicationTable } from '../applications/application.table.ts';
 import type { AuditLogTable } from '../audit-log/audit-log.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
 import type { SessionTable } from '../orgs/session.table.ts';
@@ -15,4 +16,6 @@ export interface DB {
   role_assignments: RoleAssignmentTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
 }

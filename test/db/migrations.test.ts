@@ -9,7 +9,15 @@ import { migrations } from '../../src/db/migrations/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { skipIfNoPostgres } from '../support/pg-skip.ts';
 
-const TABLES = ['agencies', 'audit_log', 'role_assignments', 'sessions', 'users'];
+const TABLES = [
+  'agencies',
+  'application_events',
+  'applications',
+  'audit_log',
+  'role_assignments',
+  'sessions',
+  'users',
+];
 
 skipIfNoPostgres();
 
@@ -25,8 +33,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112703_audit_log']);
+      expect(await migrateDown(database.db)).toEqual(['2026112704_applications']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112703_audit_log',
         '2026112702_sessions',
         '2026112701_orgs',
       ]);
