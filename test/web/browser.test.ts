@@ -124,6 +124,35 @@ describe.runIf(hasChromium)('in the browser', () => {
       await context.close();
     });
 
+    it(`applies online with the keyboard and follows the application at ${width} px`, async () => {
+      const context = await newContext(width);
+      const page = await context.newPage();
+      await visit(page, `/agencies/${gulouId}/apply/online`, 'portal-apply-online', width);
+      await page.getByLabel('申请人姓名或名称').fill('张三');
+      await page.getByLabel('身份证明号码').fill('11010519491231002X');
+      await page.getByLabel('联系电话').fill('13812345678');
+      await page.getByLabel('所需政府信息的名称、文号或特征性描述').fill('2023年度最低生活保障资金发放情况');
+      const posted = (path: string) =>
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path);
+      await Promise.all([
+        posted(`/agencies/${gulouId}/apply/online`),
+        page.getByRole('button', { name: '提交申请' }).click(),
+      ]);
+      await page.waitForLoadState();
+      expect(await page.locator('h1').textContent()).toBe('申请已提交');
+      const code = (label: string) => page.locator(`dt:text-is("${label}") + dd code`).textContent();
+      const trackingNumber = (await code('申请编号')) ?? '';
+      const secretCode = (await code('查询码')) ?? '';
+      await page.screenshot({ path: join(SHOTS, `portal-apply-submitted-${width}.png`), fullPage: true });
+      await visit(page, '/track', 'portal-track', width);
+      await page.getByLabel('申请编号').fill(trackingNumber);
+      await page.getByLabel('查询码').fill(secretCode);
+      await Promise.all([posted('/track'), page.keyboard.press('Enter')]);
+      await page.waitForLoadState();
+      expect(await page.locator('main').textContent()).toContain('办理中');
+      await context.close();
+    });
+
     it(`logs in and walks the workbench at ${width} px`, async () => {
       const context = await newContext(width);
       const page = await context.newPage();

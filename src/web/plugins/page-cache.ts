@@ -9,7 +9,8 @@ interface Entry {
  * Rendered portal pages, kept for a few seconds. The portal is read far more than it is
  * written: a reader gets the page another reader just caused to be rendered. Any successful
  * write through this process empties the cache at once; another process's writes show within
- * the time to live. Pages that set a cookie (a form's token) are never kept.
+ * the time to live. Pages that set a cookie or say no-store (a form's token, an applicant's
+ * own application) are never kept.
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -61,6 +62,7 @@ export const installPageCache = (scope: FastifyInstance, cache: PageCache): void
       reply.statusCode === 200 &&
       typeof payload === 'string' &&
       reply.getHeader('set-cookie') === undefined &&
+      !String(reply.getHeader('cache-control') ?? '').includes('no-store') &&
       reply.getHeader('x-page-cache') === undefined
     ) {
       cache.set(request.url, payload);
