@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { auditBenchmark } from './audit/audit-bench.ts';
+import { deadlineBenchmark } from './deadlines/deadline-bench.ts';
 import type { BenchFigure } from './figure.ts';
 import { portalBenchmark } from './http/portal-bench.ts';
 
@@ -15,6 +16,7 @@ const main = async () => {
   const started = new Date();
   const figures: BenchFigure[] = [];
   figures.push(...(await auditBenchmark({ smoke })));
+  figures.push(...(await deadlineBenchmark({ smoke })));
   figures.push(...(await portalBenchmark({ smoke })));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerCalendar } from './commands/calendar.ts';
 import { registerDatabase } from './commands/database.ts';
+import { registerDeadline } from './commands/deadline.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { EXIT_USAGE, UsageError } from './usage-error.ts';
@@ -15,6 +17,8 @@ registerAudit(program);
 registerReport(program);
 registerServe(program);
 registerDatabase(program);
+registerCalendar(program);
+registerDeadline(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,14 +13,19 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real `gongkai` command, as a user or a script would. */
+/** Runs the real `gongkai` command, as a user or a script would; `stdin`, when given, is piped in. */
 export const runCli = (
   args: readonly string[],
   timeoutMs = 60_000,
   env: NodeJS.ProcessEnv = process.env,
+  stdin?: string,
 ): Promise<CliRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child =
+      stdin === undefined
+        ? spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
+        : spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    child.stdin?.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+describe('gongkai calendar', () => {
+  it('add-working-days prints the date alone', async () => {
+    const r = await runCli(['calendar', 'add-working-days', '2024-09-27', '20']);
+    expect(r).toEqual({ code: 0, stdout: '2024-10-30\n', stderr: '' });
+  });
+
+  it('add-working-days past the last loaded year: the date, a warning, exit 3', async () => {
+    const r = await runCli(['calendar', 'add-working-days', '2026-12-20', '10']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('2027-01-01\n');
+    expect(r.stderr).toContain('未载入节假日安排');
+  });
+
+  it.each([
+    [['calendar', 'add-working-days', '2024-9-27', '20'], '日期须为有效的 YYYY-MM-DD'],
+    [['calendar', 'add-working-days', '2024-02-30', '1'], '日期须为有效的 YYYY-MM-DD'],
+    [['calendar', 'add-working-days', '2024-09-27', '0'], '工作日数须为1至100000的整数'],
+    [['calendar', 'add-working-days', '2024-09-27', '1.5'], '工作日数须为1至100000的整数'],
+    [['calendar', 'add-working-days', '2024-09-27'], ''],
+    [['calendar', 'is-workday', 'tomorrow'], '日期须为有效的 YYYY-MM-DD'],
+  ])('bad input %j → exit 64', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(64);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+
+  it.each([
+    ['2024-10-12', 'true', 'make-up Saturday'],
+    ['2024-10-01', 'false', 'National Day'],
+    ['2024-02-09', 'true', '除夕 2024'],
+  ])('is-workday %s → %s (%s)', async (date, answer) => {
+    const r = await runCli(['calendar', 'is-workday', date]);
+    expect(r).toEqual({ code: 0, stdout: `${answer}\n`, stderr: '' });
+  });
+
+  it('is-workday in a year not loaded answers by weekends, warns, exit 3', async () => {
+    const r = await runCli(['calendar', 'is-workday', '2027-01-01']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('true\n');
+    expect(r.stderr).toContain('2027年的节假日安排未载入');
+  });
+});
