@@ -5,6 +5,7 @@ import { registerDatabase } from './commands/database.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
+import { systemCalendarSource } from './system-calendar.ts';
 import { EXIT_USAGE, UsageError } from './usage-error.ts';
 
 const program = new Command('gongkai')
@@ -17,8 +18,8 @@ registerAudit(program);
 registerReport(program);
 registerServe(program);
 registerDatabase(program);
-registerCalendar(program);
-registerDeadline(program);
+registerCalendar(program, systemCalendarSource);
+registerDeadline(program, systemCalendarSource);
 
 try {
   await program.parseAsync(process.argv);

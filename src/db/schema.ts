@@ -6,6 +6,7 @@
  */
 import type { ApplicationEventTable, ApplicationTable } from '../applications/application.table.ts';
 import type { AuditLogTable } from '../audit-log/audit-log.table.ts';
+import type { CalendarYearTable } from '../calendar/calendar-year.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
 import type { SessionTable } from '../orgs/session.table.ts';
 import type { RoleAssignmentTable, UserTable } from '../orgs/user.table.ts';
@@ -18,4 +19,5 @@ export interface DB {
   audit_log: AuditLogTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  calendar_years: CalendarYearTable;
 }

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { saveYearSchedule } from '../../src/calendar/calendar-store.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { runCli } from './run-cli.ts';
 
 describe('gongkai calendar', () => {
@@ -42,5 +47,35 @@ describe('gongkai calendar', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('true\n');
     expect(r.stderr).toContain('2027年的节假日安排未载入');
+  });
+});
+
+describe('the calendar the system uses', () => {
+  it("is the database's where DATABASE_URL names one: an admin's new year counts there", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gongkai-cal-')), 'cal.db');
+    const env = { ...process.env, DATABASE_URL: file };
+    expect((await runCli(['migrate'], 60_000, env)).code).toBe(0);
+    const before = await runCli(['calendar', 'add-working-days', '2026-12-20', '20'], 60_000, env);
+    expect(before.code).toBe(3);
+    const database = openDatabase(file);
+    try {
+      await saveYearSchedule(database.db, {
+        schedule: {
+          year: 2027,
+          notices: ['测试用安排'],
+          holidays: ['2027-01-01/2027-01-03'],
+          makeUpWorkdays: [],
+        },
+        enteredBy: null,
+        now: new Date(),
+      });
+    } finally {
+      await database.close();
+    }
+    const after = await runCli(['calendar', 'add-working-days', '2026-12-20', '20'], 60_000, env);
+    expect(after.code).toBe(0);
+    // 2026-12-21 … 12-31 are 9 working days; 2027-01-01..03 are off; 11 more from 01-04: 01-18.
+    expect(after.stdout).toBe('2027-01-18\n');
+    expect(after.stderr).toBe('');
   });
 });

@@ -33,8 +33,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112704_applications']);
+      expect(await migrateDown(database.db)).toEqual(['2026112705_calendar']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112704_applications',
         '2026112703_audit_log',
         '2026112702_sessions',
         '2026112701_orgs',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { seedCalendar } from '../../calendar/calendar-store.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { resetDemo, seedDemo } from '../../orgs/demo.ts';
@@ -13,6 +14,7 @@ const migrate = async (): Promise<void> => {
   const database = openDatabase(config.databaseUrl);
   try {
     const applied = await migrateToLatest(database.db);
+    await seedCalendar(database.db, new Date());
     process.stdout.write(
       applied.length === 0
         ? '数据库已是最新结构。\n'
@@ -31,6 +33,7 @@ const demo = async (options: { reset?: boolean }): Promise<void> => {
   try {
     await migrateToLatest(database.db);
     const now = new Date();
+    await seedCalendar(database.db, now);
     const result = options.reset
       ? await resetDemo(database.db, { now })
       : await seedDemo(database.db, { now });

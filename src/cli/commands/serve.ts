@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { seedCalendar } from '../../calendar/calendar-store.ts';
 import type { Config } from '../../config/config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -20,6 +21,7 @@ export const serve = async (env: NodeJS.ProcessEnv = process.env): Promise<void>
   const database = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database.db);
+    await seedCalendar(database.db, new Date());
     const demo = await seedDemo(database.db, { now: new Date() });
     const app = await buildApp({ config, database });
     closeOnSignals(app, database);

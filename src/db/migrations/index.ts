@@ -3,6 +3,7 @@ import * as orgs from './2026112701_orgs.ts';
 import * as sessions from './2026112702_sessions.ts';
 import * as auditLog from './2026112703_audit_log.ts';
 import * as applications from './2026112704_applications.ts';
+import * as calendar from './2026112705_calendar.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026112702_sessions': sessions,
   '2026112703_audit_log': auditLog,
   '2026112704_applications': applications,
+  '2026112705_calendar': calendar,
 };

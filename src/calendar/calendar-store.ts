@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { AppError } from '../errors/app-error.ts';
+import { calendarFromSchedules, type WorkingCalendar } from './calendar.ts';
+import type { CalendarSource } from './calendar-source.ts';
+import type { CalendarYearTable } from './calendar-year.table.ts';
+import { OFFICIAL_SCHEDULES, type OfficialSchedule } from './official-schedules.ts';
+import { parseSchedules } from './parse-schedules.ts';
+import { scheduleSchema } from './schedule.schema.ts';
+
+const toRow = (
+  s: OfficialSchedule,
+  source: 'snapshot' | 'admin',
+  by: number | null,
+  at: string,
+): CalendarYearTable => ({
+  year: s.year,
+  notices_json: JSON.stringify(s.notices),
+  holidays_json: JSON.stringify(s.holidays),
+  make_up_workdays_json: JSON.stringify(s.makeUpWorkdays),
+  source,
+  entered_by: by,
+  entered_at: at,
+});
+
+const fromRow = (row: CalendarYearTable): OfficialSchedule => ({
+  year: row.year,
+  notices: JSON.parse(row.notices_json) as string[],
+  holidays: JSON.parse(row.holidays_json) as string[],
+  makeUpWorkdays: JSON.parse(row.make_up_workdays_json) as string[],
+});
+
+/** Puts the shipped schedules of the years the database lacks into it; leaves every other year alone. */
+export async function seedCalendar(db: Kysely<DB>, now: Date): Promise<number[]> {
+  const have = new Set((await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year));
+  const missing = OFFICIAL_SCHEDULES.filter((s) => !have.has(s.year));
+  for (const s of missing) {
+    await db
+      .insertInto('calendar_years')
+      .values(toRow(s, 'snapshot', null, now.toISOString()))
+      .execute();
+  }
+  return missing.map((s) => s.year);
+}
+
+/** The schedules the database holds, year by year. */
+export const loadSchedules = async (db: Kysely<DB>): Promise<OfficialSchedule[]> =>
+  (await db.selectFrom('calendar_years').selectAll().orderBy('year').execute()).map(fromRow);
+
+/** The calendar the system uses: the database's schedules, or the snapshot where it has none. */
+export async function loadCalendar(db: Kysely<DB>): Promise<WorkingCalendar> {
+  const schedules = await loadSchedules(db);
+  return calendarFromSchedules(schedules.length > 0 ? schedules : OFFICIAL_SCHEDULES);
+}
+
+export const databaseCalendarSource =
+  (db: Kysely<DB>): CalendarSource =>
+  () =>
+    loadCalendar(db);
+
+/**
+ * An admin enters a year's schedule when the State Council announces it (usually November or
+ * December for the next year). Checked alone and with the years around it (they must follow
+ * on); refused with the problems named in Chinese, nothing stored.
+ */
+export async function saveYearSchedule(
+  db: Kysely<DB>,
+  options: { schedule: unknown; enteredBy: number | null; now: Date },
+): Promise<OfficialSchedule> {
+  const parsed = scheduleSchema.safeParse(options.schedule);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    throw new AppError('VALIDATION', '节假日安排有误', details);
+  }
+  const schedule: OfficialSchedule = parsed.data;
+  return withTransaction(db, async (trx) => {
+    const others = (await loadSchedules(trx)).filter((s) => s.year !== schedule.year);
+    const all = parseSchedules([...others, schedule].sort((a, b) => a.year - b.year));
+    if (!all.ok) {
+      throw new AppError(
+        'VALIDATION',
+        '节假日安排有误',
+        all.errors.map((message) => ({ field: 'year', message })),
+      );
+    }
+    const row = toRow(schedule, 'admin', options.enteredBy, options.now.toISOString());
+    await trx.deleteFrom('calendar_years').where('year', '=', schedule.year).execute();
+    await trx.insertInto('calendar_years').values(row).execute();
+    return schedule;
+  });
+}
