@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'user.lock',
   'user.logout',
   'application.submit',
+  'application.event',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -30,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'user.login.failed': '登录失败',
   'user.lock': '账户锁定',
   'application.submit': '提交政府信息公开申请',
+  'application.event': '记录申请办理事件',
   'user.logout': '退出登录',
 };
 

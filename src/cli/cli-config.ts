@@ -14,3 +14,9 @@ export const configOrExit = (env: NodeJS.ProcessEnv = process.env): Config | nul
     return null;
   }
 };
+
+/** Where the served site answers, for the messages that tell the operator. */
+export const siteUrl = (config: Config): string => {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+};

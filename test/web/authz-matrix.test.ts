@@ -1,8 +1,10 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../../src/applications/submit-application.ts';
 import type { Role } from '../../src/orgs/role.ts';
+import { beijingDate } from '../../src/web/presenters/dates.ts';
 import { testDatabases } from '../support/databases.ts';
-import { type MadeUser, makeUser } from '../support/factories.ts';
+import { type MadeUser, makeUser, TEST_ACTOR } from '../support/factories.ts';
 import { skipIfNoPostgres } from '../support/pg-skip.ts';
 import { type Hierarchy, makeHierarchy } from './support/hierarchy.ts';
 import { anonymousBrowser, type Browser, openTestApp, sessionFor, type TestApp } from './support/web-app.ts';
@@ -42,7 +44,22 @@ interface Context {
   readonly h: Hierarchy;
   readonly agencyIds: Record<Target, number>;
   readonly unique: () => string;
+  /** Today in Beijing: the receipt and event dates of the forms. */
+  readonly today: string;
 }
+
+const applicationForm = (today: string): Fields => ({
+  channel: 'letter',
+  arrivedOn: today,
+  receivedOn: today,
+  applicantType: 'natural',
+  applicantName: '张三',
+  idType: 'residentId',
+  idNumber: '11010519491231002X',
+  phone: '13812345678',
+  description: '2023年度最低生活保障资金发放情况',
+  formWanted: 'paper',
+});
 
 const agencyForm = (name: string): Fields => ({
   name,
@@ -255,6 +272,61 @@ const MATRIX: readonly Row[] = [
 
   { route: 'GET /workbench/audit', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
 
+  // Applications: `:id` is an application received by that agency. One outside the visitor's
+  // subtrees is a 404, so that its existence is not told.
+  { route: 'GET /workbench/applications', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /workbench/applications/new', expect: [302, 200, 200, 403, 403, 403, 403, 200] },
+  // The new application's agency comes in the form: it is the target here.
+  ...(['gulou', 'edu', 'other', 'missing'] as const).map((target) => ({
+    route: 'POST /workbench/applications',
+    target,
+    expect: (
+      {
+        gulou: [302, 201, 201, 403, 403, 403, 403, 403],
+        edu: [302, 201, 201, 403, 403, 403, 403, 201],
+        other: [302, 403, 403, 403, 403, 403, 403, 403],
+        missing: [302, 400, 400, 403, 403, 403, 403, 400],
+      } as const
+    )[target],
+    body: (c: Context): Fields => ({ ...applicationForm(c.today), agencyId: String(c.agencyIds[target]) }),
+  })),
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 200, 200, 200, 404]],
+      ['edu', [302, 200, 200, 200, 200, 200, 200, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({ route: 'GET /workbench/applications/:id', target, expect })),
+  ...(
+    [
+      ['gulou', [302, 303, 303, 303, 403, 403, 403, 404]],
+      ['edu', [302, 303, 303, 303, 403, 403, 403, 303]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/applications/:id/events',
+    target,
+    expect,
+    body: (c: Context): Fields => ({ type: 'consultationStarted', date: c.today }),
+  })),
+  // An extension is the approver's (and the admin's). The admin extends first, so the approver,
+  // once authorised, meets the one-extension rule (400).
+  ...(
+    [
+      ['gulou', [302, 303, 403, 403, 400, 403, 403, 404]],
+      ['edu', [302, 303, 403, 403, 400, 403, 403, 400]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/applications/:id/events',
+    target,
+    expect,
+    body: (c: Context): Fields => ({ type: 'extended', date: c.today, workingDays: '5' }),
+  })),
+
   //                                                                anon admin reg  hand appr pub  view eduAdmin
   { route: 'GET /api/v1/agencies', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/agencies/:id', target: 'gulou', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
@@ -300,6 +372,7 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
   let ctx: Context;
   let anonymous: Browser;
   const userIds = {} as Record<Target, number>;
+  const applicationIds = {} as Record<Target, number>;
   const { registered, onRoute } = routeCollector();
 
   beforeAll(async () => {
@@ -310,7 +383,21 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
       h,
       agencyIds: { gulou: h.gulou.id, edu: h.edu.id, other: h.other.id, missing: MISSING_ID },
       unique: () => `${Date.now().toString(36)}${n++}`,
+      today: beijingDate(new Date().toISOString()),
     };
+    const application = async (agencyId: number): Promise<number> =>
+      (
+        await submitApplication(t.database.db, {
+          agencyId,
+          input: applicationForm(ctx.today),
+          actor: TEST_ACTOR,
+          now: new Date(),
+        })
+      ).id;
+    applicationIds.gulou = await application(h.gulou.id);
+    applicationIds.edu = await application(h.edu.id);
+    applicationIds.other = await application(h.other.id);
+    applicationIds.missing = MISSING_ID;
     // Users to act on, none of them a visitor (an admin may not change their own account here).
     const member = (agencyId: number): Promise<MadeUser> =>
       makeUser(t.database.db, { agencyId, roles: ['viewer'] });
@@ -356,7 +443,11 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
 
   const urlOf = (row: Row): string => {
     const [, path = ''] = row.route.split(' ');
-    const ids = path.startsWith('/workbench/users/') ? userIds : ctx.agencyIds;
+    const ids = path.startsWith('/workbench/users/')
+      ? userIds
+      : path.startsWith('/workbench/applications/')
+        ? applicationIds
+        : ctx.agencyIds;
     return path.replace(':id', String(ids[row.target ?? 'missing'])).replace('*', 'swagger-ui.css');
   };
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../../src/applications/submit-application.ts';
+import { systemActor } from '../../src/audit-log/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
 import { buildApp } from '../../src/web/app.ts';
@@ -45,6 +47,7 @@ describe.runIf(hasChromium)('in the browser', () => {
   let base: string;
   let admin: DemoAccount;
   let gulouId: number;
+  let applicationId: number;
 
   beforeAll(async () => {
     const sqlite = testDatabases()[0];
@@ -58,6 +61,25 @@ describe.runIf(hasChromium)('in the browser', () => {
       .where('name', '=', '鼓楼区人民政府')
       .executeTakeFirstOrThrow();
     gulouId = gulou.id;
+    applicationId = (
+      await submitApplication(database.db, {
+        agencyId: gulouId,
+        input: {
+          channel: 'letter',
+          arrivedOn: '2024-09-26',
+          receivedOn: '2024-09-27',
+          applicantType: 'natural',
+          applicantName: '张三',
+          idType: 'residentId',
+          idNumber: '11010519491231002X',
+          phone: '13812345678',
+          description: '2023年度最低生活保障资金发放情况',
+          formWanted: 'paper',
+        },
+        actor: systemActor('测试'),
+        now: new Date('2024-09-27T02:00:00Z'),
+      })
+    ).id;
     app = await buildApp({ config: testConfig(), database, logger: false });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -170,6 +192,9 @@ describe.runIf(hasChromium)('in the browser', () => {
         ['/workbench/users', 'workbench-users'],
         ['/workbench/users/new', 'workbench-user-new'],
         ['/workbench/audit', 'workbench-audit'],
+        ['/workbench/applications', 'workbench-applications'],
+        ['/workbench/applications/new', 'workbench-application-new'],
+        [`/workbench/applications/${applicationId}`, 'workbench-application'],
         ['/workbench/password', 'workbench-password'],
       ] as const) {
         await visit(page, path, shot, width);

@@ -3,9 +3,8 @@ import { seedCalendar } from '../../calendar/calendar-store.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { resetDemo, seedDemo } from '../../orgs/demo.ts';
-import { configOrExit } from '../cli-config.ts';
+import { configOrExit, siteUrl } from '../cli-config.ts';
 import { demoBanner } from '../demo-banner.ts';
-import { siteUrl } from './serve.ts';
 
 /** `gongkai migrate`: brings the database (DATABASE_URL) to the latest schema. */
 const migrate = async (): Promise<void> => {

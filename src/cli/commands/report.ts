@@ -1,9 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { readReportJson } from '../../reports/model/report-json.ts';
-import { renderReportDocx } from '../../reports/render/docx.ts';
-import { renderReportHtml } from '../../reports/render/html.ts';
-import { renderReportJson } from '../../reports/render/json.ts';
 import { UsageError } from '../usage-error.ts';
 
 const TARGETS = ['html', 'docx', 'json'] as const;
@@ -28,6 +25,10 @@ export const registerReport = (program: Command): void => {
         return;
       }
       const to = flags.to as Target;
+      // Renderers (the docx package above all) load only when a report is rendered.
+      const { renderReportDocx } = await import('../../reports/render/docx.ts');
+      const { renderReportHtml } = await import('../../reports/render/html.ts');
+      const { renderReportJson } = await import('../../reports/render/json.ts');
       const out: string | Buffer =
         to === 'docx'
           ? await renderReportDocx(parsed.report)

@@ -1,18 +1,10 @@
 import type { Command } from 'commander';
 import { seedCalendar } from '../../calendar/calendar-store.ts';
-import type { Config } from '../../config/config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { seedDemo } from '../../orgs/demo.ts';
-import { buildApp } from '../../web/app.ts';
-import { closeOnSignals } from '../../web/shutdown.ts';
-import { configOrExit } from '../cli-config.ts';
+import { configOrExit, siteUrl } from '../cli-config.ts';
 import { demoBanner } from '../demo-banner.ts';
-
-export const siteUrl = (config: Config): string => {
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
-};
 
 /** `gongkai serve`: migrate, seed the demo into an empty database, serve until a signal. */
 export const serve = async (env: NodeJS.ProcessEnv = process.env): Promise<void> => {
@@ -23,6 +15,9 @@ export const serve = async (env: NodeJS.ProcessEnv = process.env): Promise<void>
     await migrateToLatest(database.db);
     await seedCalendar(database.db, new Date());
     const demo = await seedDemo(database.db, { now: new Date() });
+    // The web app is loaded only by the command that serves it: the other commands start faster.
+    const { buildApp } = await import('../../web/app.ts');
+    const { closeOnSignals } = await import('../../web/shutdown.ts');
     const app = await buildApp({ config, database });
     closeOnSignals(app, database);
     await app.listen({ host: config.host, port: config.port });

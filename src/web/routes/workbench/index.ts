@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes } from './agencies.tsx';
 import { agencyChildRoutes } from './agency-children.tsx';
+import { applicationRoutes } from './applications.tsx';
 import { auditRoutes } from './audit.tsx';
 import { homeRoutes } from './home.tsx';
 import { loginRoutes } from './login.tsx';
@@ -18,4 +19,5 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(userRoutes);
   await app.register(userAccountRoutes);
   await app.register(auditRoutes);
+  await app.register(applicationRoutes);
 };

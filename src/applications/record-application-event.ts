@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import { type Actor, actorFields } from '../audit-log/actor.ts';
+import { recordAudit } from '../audit-log/record-audit.ts';
+import { snapshotCalendar } from '../calendar/calendar-source.ts';
+import type { DB } from '../db/schema.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { computeDeadline } from '../deadlines/compute-deadline.ts';
+import type { DeadlineEvent } from '../deadlines/deadline-event.ts';
+import type { DeadlineResult } from '../deadlines/deadline-result.ts';
+import { CORRECTION_ASK_WORKING_DAYS } from '../deadlines/periods.ts';
+import { AppError, type ErrorDetail } from '../errors/app-error.ts';
+import { parseInput } from '../errors/parse-input.ts';
+import { type Application, deadlineEventsOf, eventsOf, findApplication } from './application.repository.ts';
+import { type RecordEventInput, recordEventSchema, toDeadlineEvent } from './application-event.schema.ts';
+
+export interface RecordApplicationEventOptions {
+  readonly applicationId: number;
+  /** { type, date, workingDays?, until?, note? }, checked by recordEventSchema. */
+  readonly event: unknown;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+
+const beijingDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+const byDate = (events: readonly DeadlineEvent[]): DeadlineEvent[] =>
+  [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+/** The engine's note on a provisional calendar is a caveat, not something the law forbids. */
+const isCaveat = (warning: string): boolean => warning.startsWith('计算涉及未载入节假日安排的年份');
+
+/** What Art. 30 and 33 forbid, field by field, in words a clerk can act on. */
+const refusals = (
+  application: Application,
+  existing: readonly DeadlineEvent[],
+  before: DeadlineResult,
+  e: RecordEventInput,
+  today: string,
+): ErrorDetail[] => {
+  const details: ErrorDetail[] = [];
+  if (e.date < application.receivedOn)
+    details.push({ field: 'date', message: `事件日期不能早于收到申请的日期（${application.receivedOn}）` });
+  if (e.date > today) details.push({ field: 'date', message: '事件日期不能晚于今天' });
+  if (e.type === 'correctionAsked') {
+    if (existing.some((x) => x.type === 'correctionAsked'))
+      details.push({ field: 'type', message: '补正只能一次性告知（条例第三十条），本申请已经告知过补正' });
+    const limit = snapshotCalendar().addWorkingDays(application.receivedOn, CORRECTION_ASK_WORKING_DAYS);
+    if (e.date > limit)
+      details.push({
+        field: 'date',
+        message: `告知补正须在收到申请后${CORRECTION_ASK_WORKING_DAYS}个工作日内，即${limit}前（条例第三十条）`,
+      });
+  }
+  if (e.type === 'extended') {
+    if (existing.some((x) => x.type === 'extended'))
+      details.push({ field: 'type', message: '答复期限只能延长一次（条例第三十三条），本申请已经延长过' });
+    if (before.due !== null && e.date > before.due)
+      details.push({
+        field: 'date',
+        message: `延长答复期限须在期限（${before.due}）届满前决定（条例第三十三条）`,
+      });
+  }
+  return details;
+};
+
+/**
+ * Records one clock event of an application with its audit record, in one transaction, and
+ * returns the deadline it leads to. Refuses (AppError VALIDATION, field by field) what the law
+ * would not allow: what the checks above name, and anything else the deadline engine warns
+ * about that it did not warn about before this event.
+ */
+export async function recordApplicationEvent(
+  db: Kysely<DB>,
+  options: RecordApplicationEventOptions,
+): Promise<{ eventId: number; deadline: DeadlineResult }> {
+  const input = parseInput(recordEventSchema, options.event);
+  return withTransaction(db, async (trx) => {
+    const application = await findApplication(trx, options.applicationId);
+    if (application === null) throw new AppError('NOT_FOUND', '未找到该申请');
+    const existing = deadlineEventsOf((await eventsOf(trx, [application.id])).get(application.id) ?? []);
+    const calendar = snapshotCalendar();
+    const before = computeDeadline(existing, calendar);
+    const details = refusals(application, existing, before, input, beijingDate(options.now));
+    if (details.length === 0) {
+      const after = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar);
+      for (const w of after.warnings)
+        if (!isCaveat(w) && !before.warnings.includes(w))
+          details.push({ message: `依法不能记录此事件：${w}` });
+    }
+    if (details.length > 0) throw new AppError('VALIDATION', details[0]?.message, details);
+
+    const now = options.now.toISOString();
+    const { id } = await trx
+      .insertInto('application_events')
+      .values({
+        application_id: application.id,
+        type: input.type,
+        date: input.date,
+        working_days: input.workingDays ?? null,
+        until: input.until ?? null,
+        note: input.note ?? null,
+        actor_user_id: options.actor.userId,
+        recorded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('applications').set({ updated_at: now }).where('id', '=', application.id).execute();
+    await recordAudit(trx, {
+      at: options.now,
+      ...actorFields(options.actor),
+      action: 'application.event',
+      entityType: 'application',
+      entityId: application.id,
+      agencyId: application.agencyId,
+      after: { eventId: id, ...input },
+    });
+    const deadline = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar);
+    return { eventId: id, deadline };
+  });
+}

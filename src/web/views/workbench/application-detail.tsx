@@ -1,0 +1,154 @@
+import { RECORDABLE_EVENT_TYPES } from '../../../applications/application-event.schema.ts';
+import { DEADLINE_EVENT_LABELS } from '../../../deadlines/deadline-event.ts';
+import type { ApplicationDetailView } from '../../presenters/application.presenter.ts';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/form.tsx';
+import { DataTable } from '../components/table.tsx';
+
+export const EVENT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  type: '事件',
+  date: '事件日期',
+  workingDays: '延长的工作日数',
+  until: '期限',
+  note: '备注',
+};
+
+const EVENT_OPTIONS = RECORDABLE_EVENT_TYPES.map((t) => ({ value: t, label: DEADLINE_EVENT_LABELS[t] }));
+
+interface Props {
+  readonly view: ApplicationDetailView;
+  readonly csrfToken: string;
+  readonly canRecord: boolean;
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: FieldErrors;
+  readonly notice?: string | undefined;
+}
+
+const Facts = ({ items }: { items: ApplicationDetailView['applicant'] }) => (
+  <dl class="facts">
+    {items.flatMap(([term, value]) => [
+      <dt key={`t-${term}`}>{term}</dt>,
+      <dd key={`d-${term}`}>{value}</dd>,
+    ])}
+  </dl>
+);
+
+/** One application: who, what, the timeline, the deadline and how it was computed. */
+export const ApplicationDetailPage = ({ view, csrfToken, canRecord, values, errors, notice }: Props) => (
+  <>
+    <h1>申请 {view.trackingNumber}</h1>
+    {notice ? <Notice>{notice}</Notice> : null}
+    <ErrorSummary errors={errors} labels={EVENT_FIELD_LABELS} />
+    <dl class="facts">
+      <dt>状态</dt>
+      <dd>{view.status}</dd>
+      <dt>答复期限</dt>
+      <dd>
+        <strong>{view.deadline}</strong>
+      </dd>
+    </dl>
+
+    <h2>申请人</h2>
+    {view.masked ? (
+      <p class="muted">个人信息已部分隐藏：仅本机关的登记员、承办人和管理员可查看完整信息。</p>
+    ) : null}
+    <Facts items={view.applicant} />
+
+    <h2>申请内容</h2>
+    <Facts items={view.request} />
+
+    <h2>答复期限是怎样计算的</h2>
+    <ol>
+      {view.steps.map((text) => (
+        <li key={text}>{text}</li>
+      ))}
+    </ol>
+    {view.warnings.length > 0 ? (
+      <div class="notice notice--warning">
+        <h3>注意</h3>
+        <ul>
+          {view.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
+
+    <h2>办理过程</h2>
+    <DataTable
+      caption="办理事件"
+      rows={view.timeline}
+      wide
+      rowKey={(e) => e.id}
+      empty="还没有办理事件。"
+      columns={[
+        { header: '日期', nowrap: true, cell: (e) => e.date },
+        { header: '事件', cell: (e) => e.event },
+        { header: '说明', cell: (e) => e.detail || '—' },
+        { header: '备注', cell: (e) => e.note || '—' },
+        { header: '记录时间', nowrap: true, cell: (e) => e.recordedAt },
+      ]}
+    />
+
+    {canRecord ? (
+      <>
+        <h2>记录办理事件</h2>
+        <PostForm action={`/workbench/applications/${view.id}/events`} csrfToken={csrfToken}>
+          <SelectField
+            name="type"
+            label="事件"
+            required
+            options={EVENT_OPTIONS}
+            value={values.type}
+            error={errors.type}
+            hint="延长答复期限须由负责人记录。"
+          />
+          <TextField
+            name="date"
+            label="事件日期"
+            required
+            value={values.date}
+            error={errors.date}
+            hint="格式 YYYY-MM-DD"
+            maxLength={10}
+          />
+          <TextField
+            name="workingDays"
+            label="延长的工作日数"
+            value={values.workingDays}
+            error={errors.workingDays}
+            hint="仅延长答复期限时填写，至多 20 个工作日（条例第三十三条）"
+            maxLength={2}
+          />
+          <TextField
+            name="until"
+            label="期限"
+            value={values.until}
+            error={errors.until}
+            hint="告知补正时填写给申请人的补正期限；依条例第三十五条确定答复日期时填写该日期。格式 YYYY-MM-DD"
+            maxLength={10}
+          />
+          <TextField
+            name="note"
+            label="备注"
+            multiline
+            value={values.note}
+            error={errors.note}
+            maxLength={500}
+          />
+          <SubmitButton>记录事件</SubmitButton>
+        </PostForm>
+      </>
+    ) : null}
+    <p>
+      <a href="/workbench/applications">返回申请列表</a>
+    </p>
+  </>
+);
