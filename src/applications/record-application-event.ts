@@ -26,6 +26,20 @@ const beijingDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000
 const byDate = (events: readonly DeadlineEvent[]): DeadlineEvent[] =>
   [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
+/**
+ * Events the agency decides (ask a correction, consult, extend, send a fee notice, set a later
+ * date): the law's limits on them are refused. The others record what the applicant or a
+ * third party did (a late correction, a late answer, a late payment): facts are recorded as
+ * they happened, and the engine's warnings show on the application.
+ */
+const AGENCY_DECISIONS: ReadonlySet<string> = new Set([
+  'correctionAsked',
+  'consultationStarted',
+  'extended',
+  'feeNoticed',
+  'delayed',
+]);
+
 /** The engine's note on a provisional calendar is a caveat, not something the law forbids. */
 const isCaveat = (warning: string): boolean => warning.startsWith('计算涉及未载入节假日安排的年份');
 
@@ -66,8 +80,8 @@ const refusals = (
 /**
  * Records one clock event of an application with its audit record, in one transaction, and
  * returns the deadline it leads to. Refuses (AppError VALIDATION, field by field) what the law
- * would not allow: what the checks above name, and anything else the deadline engine warns
- * about that it did not warn about before this event.
+ * would not allow the agency: what the checks above name, and, for the agency's own decisions,
+ * anything else the deadline engine warns about that it did not warn about before.
  */
 export async function recordApplicationEvent(
   db: Kysely<DB>,
@@ -81,7 +95,7 @@ export async function recordApplicationEvent(
     const calendar = snapshotCalendar();
     const before = computeDeadline(existing, calendar);
     const details = refusals(application, existing, before, input, beijingDate(options.now));
-    if (details.length === 0) {
+    if (details.length === 0 && AGENCY_DECISIONS.has(input.type)) {
       const after = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar);
       for (const w of after.warnings)
         if (!isCaveat(w) && !before.warnings.includes(w))

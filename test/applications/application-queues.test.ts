@@ -181,4 +181,17 @@ describeEachDatabase('the workbench queues', (db) => {
     expect(Object.fromEntries(details.map((d) => [d.field ?? '', d.message]))).toEqual(expected);
     expect([await count(), await audits()]).toEqual([eventsBefore, auditsBefore]);
   });
+
+  it('records a late payment as it happened, and shows what the law says of it', async () => {
+    const agency = await makeAgency(db());
+    const id = await submit(agency.id, '2024-09-27');
+    const record = (event: object) =>
+      recordApplicationEvent(db(), { applicationId: id, event, actor: TEST_ACTOR, now: NOW });
+    await record({ type: 'feeNoticed', date: '2024-10-08' });
+    // 20 working days after 10-08 run to 11-05; the payment came 11-20.
+    const paid = await record({ type: 'feePaid', date: '2024-11-20' });
+    expect(paid.deadline.warnings.some((w) => w.includes('缴费'))).toBe(true);
+    const detail = await getApplicationDetail(db(), id);
+    expect(detail?.events.map((e) => e.type)).toEqual(['received', 'feeNoticed', 'feePaid']);
+  });
 });
