@@ -6,11 +6,12 @@ import type { DeadlineResult } from '../deadlines/deadline-result.ts';
 import { type Application, deadlineEventsOf, eventsOf, toApplication } from './application.repository.ts';
 
 /** The workbench's queues (issue 4, item 7). */
-export const QUEUES = ['all', 'overdue', 'dueSoon', 'waiting'] as const;
+export const QUEUES = ['all', 'overdue', 'dueToday', 'dueSoon', 'waiting'] as const;
 export type Queue = (typeof QUEUES)[number];
 export const QUEUE_LABELS: Record<Queue, string> = {
   all: '全部',
   overdue: '已逾期',
+  dueToday: '今日到期',
   dueSoon: '3个工作日内到期',
   waiting: '等待申请人',
 };
@@ -29,6 +30,8 @@ const inQueue = (queue: Queue, d: DeadlineResult, today: string, dueSoonBy: stri
       return true;
     case 'overdue':
       return d.due !== null && d.due < today;
+    case 'dueToday':
+      return d.due === today;
     case 'dueSoon':
       return d.due !== null && d.due >= today && d.due <= dueSoonBy;
     case 'waiting':

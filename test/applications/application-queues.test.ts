@@ -194,4 +194,17 @@ describeEachDatabase('the workbench queues', (db) => {
     const detail = await getApplicationDetail(db(), id);
     expect(detail?.events.map((e) => e.type)).toEqual(['received', 'feeNoticed', 'feePaid']);
   });
+
+  it('puts an application due today in the due-today queue, and only that day', async () => {
+    const agency = await makeAgency(db());
+    // Received 09-27: due 10-30.
+    const id = await submit(agency.id, '2024-09-27');
+    const queue = async (today: string) =>
+      (await listApplications(db(), { agencyIds: [agency.id], queue: 'dueToday', today })).map(
+        (r) => r.application.id,
+      );
+    expect(await queue('2024-10-30')).toEqual([id]);
+    expect(await queue('2024-10-29')).toEqual([]);
+    expect(await queue('2024-10-31')).toEqual([]);
+  });
 });
