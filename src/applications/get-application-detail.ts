@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { snapshotCalendar } from '../calendar/calendar-source.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { DB } from '../db/schema.ts';
 import { computeDeadline } from '../deadlines/compute-deadline.ts';
 import type { DeadlineResult } from '../deadlines/deadline-result.ts';
@@ -23,5 +23,5 @@ export async function getApplicationDetail(db: Kysely<DB>, id: number): Promise<
   const application = await findApplication(db, id);
   if (application === null) return null;
   const events = (await eventsOf(db, [id])).get(id) ?? [];
-  return { application, events, deadline: computeDeadline(deadlineEventsOf(events), snapshotCalendar()) };
+  return { application, events, deadline: computeDeadline(deadlineEventsOf(events), await loadCalendar(db)) };
 }

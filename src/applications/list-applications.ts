@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { snapshotCalendar } from '../calendar/calendar-source.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { DB } from '../db/schema.ts';
 import { computeDeadline } from '../deadlines/compute-deadline.ts';
 import type { DeadlineResult } from '../deadlines/deadline-result.ts';
@@ -59,7 +59,7 @@ export async function listApplications(
     db,
     rows.map((r) => r.id),
   );
-  const calendar = snapshotCalendar();
+  const calendar = await loadCalendar(db);
   const dueSoonBy = calendar.addWorkingDays(options.today, DUE_SOON_WORKING_DAYS);
   return rows
     .map((row) => ({

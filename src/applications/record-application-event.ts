@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { type Actor, actorFields } from '../audit-log/actor.ts';
 import { recordAudit } from '../audit-log/record-audit.ts';
-import { snapshotCalendar } from '../calendar/calendar-source.ts';
+import type { WorkingCalendar } from '../calendar/calendar.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { DB } from '../db/schema.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { computeDeadline } from '../deadlines/compute-deadline.ts';
@@ -50,6 +51,7 @@ const refusals = (
   before: DeadlineResult,
   e: RecordEventInput,
   today: string,
+  calendar: WorkingCalendar,
 ): ErrorDetail[] => {
   const details: ErrorDetail[] = [];
   if (e.date < application.receivedOn)
@@ -58,7 +60,7 @@ const refusals = (
   if (e.type === 'correctionAsked') {
     if (existing.some((x) => x.type === 'correctionAsked'))
       details.push({ field: 'type', message: '补正只能一次性告知（条例第三十条），本申请已经告知过补正' });
-    const limit = snapshotCalendar().addWorkingDays(application.receivedOn, CORRECTION_ASK_WORKING_DAYS);
+    const limit = calendar.addWorkingDays(application.receivedOn, CORRECTION_ASK_WORKING_DAYS);
     if (e.date > limit)
       details.push({
         field: 'date',
@@ -92,9 +94,9 @@ export async function recordApplicationEvent(
     const application = await findApplication(trx, options.applicationId);
     if (application === null) throw new AppError('NOT_FOUND', '未找到该申请');
     const existing = deadlineEventsOf((await eventsOf(trx, [application.id])).get(application.id) ?? []);
-    const calendar = snapshotCalendar();
+    const calendar = await loadCalendar(trx);
     const before = computeDeadline(existing, calendar);
-    const details = refusals(application, existing, before, input, beijingDate(options.now));
+    const details = refusals(application, existing, before, input, beijingDate(options.now), calendar);
     if (details.length === 0 && AGENCY_DECISIONS.has(input.type)) {
       const after = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar);
       for (const w of after.warnings)

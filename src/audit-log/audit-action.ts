@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'user.logout',
   'application.submit',
   'application.event',
+  'calendar.year.save',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -32,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'user.lock': '账户锁定',
   'application.submit': '提交政府信息公开申请',
   'application.event': '记录申请办理事件',
+  'calendar.year.save': '录入节假日安排',
   'user.logout': '退出登录',
 };
 

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { type Actor, actorFields } from '../audit-log/actor.ts';
+import { recordAudit } from '../audit-log/record-audit.ts';
 import type { DB } from '../db/schema.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -48,10 +50,16 @@ export async function seedCalendar(db: Kysely<DB>, now: Date): Promise<number[]>
 export const loadSchedules = async (db: Kysely<DB>): Promise<OfficialSchedule[]> =>
   (await db.selectFrom('calendar_years').selectAll().orderBy('year').execute()).map(fromRow);
 
-/** The calendar the system uses: the database's schedules, or the snapshot where it has none. */
+/** The shipped schedules, each year replaced by the database's where it has one, in year order. */
+export const mergedSchedules = async (db: Kysely<DB>): Promise<OfficialSchedule[]> => {
+  const byYear = new Map<number, OfficialSchedule>(OFFICIAL_SCHEDULES.map((s) => [s.year, s]));
+  for (const s of await loadSchedules(db)) byYear.set(s.year, s);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+};
+
+/** The calendar the system uses: the shipped schedules with the database's years over them. */
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkingCalendar> {
-  const schedules = await loadSchedules(db);
-  return calendarFromSchedules(schedules.length > 0 ? schedules : OFFICIAL_SCHEDULES);
+  return calendarFromSchedules(await mergedSchedules(db));
 }
 
 export const databaseCalendarSource =
@@ -66,8 +74,8 @@ export const databaseCalendarSource =
  */
 export async function saveYearSchedule(
   db: Kysely<DB>,
-  options: { schedule: unknown; enteredBy: number | null; now: Date },
-): Promise<OfficialSchedule> {
+  options: { schedule: unknown; actor: Actor; now: Date },
+): Promise<{ schedule: OfficialSchedule; openApplications: number }> {
   const parsed = scheduleSchema.safeParse(options.schedule);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -75,7 +83,7 @@ export async function saveYearSchedule(
   }
   const schedule: OfficialSchedule = parsed.data;
   return withTransaction(db, async (trx) => {
-    const others = (await loadSchedules(trx)).filter((s) => s.year !== schedule.year);
+    const others = (await mergedSchedules(trx)).filter((s) => s.year !== schedule.year);
     const all = parseSchedules([...others, schedule].sort((a, b) => a.year - b.year));
     if (!all.ok) {
       throw new AppError(
@@ -84,9 +92,34 @@ export async function saveYearSchedule(
         all.errors.map((message) => ({ field: 'year', message })),
       );
     }
-    const row = toRow(schedule, 'admin', options.enteredBy, options.now.toISOString());
+    const row = toRow(schedule, 'admin', options.actor.userId, options.now.toISOString());
     await trx.deleteFrom('calendar_years').where('year', '=', schedule.year).execute();
     await trx.insertInto('calendar_years').values(row).execute();
-    return schedule;
+    // Deadlines are derived from events on the calendar, never stored: every open application's
+    // due date follows the new schedule at once. The audit row says how many that touched.
+    const open = await trx
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const openApplications = Number(open.n);
+    await recordAudit(trx, {
+      at: options.now,
+      ...actorFields(options.actor),
+      action: 'calendar.year.save',
+      entityType: 'calendar_year',
+      entityId: schedule.year,
+      agencyId: null,
+      after: { ...schedule, recomputedOpenApplications: openApplications },
+    });
+    return { schedule, openApplications };
   });
 }
+
+/** Which years an admin entered (or changed) rather than the shipped snapshot. */
+export const adminEnteredYears = async (db: Kysely<DB>): Promise<Set<number>> =>
+  new Set(
+    (await db.selectFrom('calendar_years').select('year').where('source', '=', 'admin').execute()).map(
+      (r) => r.year,
+    ),
+  );

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { loadCalendar, saveYearSchedule, seedCalendar } from '../../src/calendar/calendar-store.ts';
 import { isAppError } from '../../src/errors/app-error.ts';
 import { describeEachDatabase } from '../support/each-database.ts';
+import { TEST_ACTOR } from '../support/factories.ts';
 
 const NOW = new Date('2026-11-27T03:00:00Z');
 
@@ -26,7 +27,14 @@ describeEachDatabase('the calendar in the database', (db) => {
 
   it("takes an admin's schedule for a new year, after which that year counts", async () => {
     await seedCalendar(db(), NOW);
-    await saveYearSchedule(db(), { schedule: SCHEDULE_2027, enteredBy: null, now: NOW });
+    const saved = await saveYearSchedule(db(), { schedule: SCHEDULE_2027, actor: TEST_ACTOR, now: NOW });
+    const audit = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'calendar.year.save')
+      .where('entity_id', '=', '2027')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ year: 2027, recomputedOpenApplications: saved.openApplications });
     const calendar = await loadCalendar(db());
     expect(calendar.lastYear).toBe(2027);
     expect(calendar.isWorkday('2027-02-08')).toBe(false);
@@ -39,7 +47,7 @@ describeEachDatabase('the calendar in the database', (db) => {
     await seedCalendar(db(), NOW);
     const refused = async (schedule: unknown): Promise<string> => {
       try {
-        await saveYearSchedule(db(), { schedule, enteredBy: null, now: NOW });
+        await saveYearSchedule(db(), { schedule, actor: TEST_ACTOR, now: NOW });
       } catch (error) {
         if (isAppError(error, 'VALIDATION')) return (error.details ?? []).map((d) => d.message).join('；');
         throw error;

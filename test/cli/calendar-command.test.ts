@@ -66,7 +66,7 @@ describe('the calendar the system uses', () => {
           holidays: ['2027-01-01/2027-01-03'],
           makeUpWorkdays: [],
         },
-        enteredBy: null,
+        actor: { userId: null, label: '测试' },
         now: new Date(),
       });
     } finally {

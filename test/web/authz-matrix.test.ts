@@ -272,6 +272,19 @@ const MATRIX: readonly Row[] = [
 
   { route: 'GET /workbench/audit', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
 
+  // The working-day calendar is the whole system's: any admin may enter the next year's schedule.
+  { route: 'GET /workbench/calendar', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  {
+    route: 'POST /workbench/calendar',
+    expect: [302, 303, 403, 403, 403, 403, 403, 303],
+    body: () => ({
+      year: '2027',
+      notices: '测试用安排',
+      holidays: '2027-01-01/2027-01-03',
+      makeUpWorkdays: '',
+    }),
+  },
+
   // Applications: `:id` is an application received by that agency. One outside the visitor's
   // subtrees is a 404, so that its existence is not told.
   { route: 'GET /workbench/applications', expect: [302, 200, 200, 200, 200, 200, 200, 200] },

@@ -192,6 +192,7 @@ describe.runIf(hasChromium)('in the browser', () => {
         ['/workbench/users', 'workbench-users'],
         ['/workbench/users/new', 'workbench-user-new'],
         ['/workbench/audit', 'workbench-audit'],
+        ['/workbench/calendar', 'workbench-calendar'],
         ['/workbench/applications', 'workbench-applications'],
         ['/workbench/applications/new', 'workbench-application-new'],
         [`/workbench/applications/${applicationId}`, 'workbench-application'],

@@ -3,6 +3,7 @@ import { agencyRoutes } from './agencies.tsx';
 import { agencyChildRoutes } from './agency-children.tsx';
 import { applicationRoutes } from './applications.tsx';
 import { auditRoutes } from './audit.tsx';
+import { calendarRoutes } from './calendar.tsx';
 import { homeRoutes } from './home.tsx';
 import { loginRoutes } from './login.tsx';
 import { passwordRoutes } from './password.tsx';
@@ -20,4 +21,5 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(userAccountRoutes);
   await app.register(auditRoutes);
   await app.register(applicationRoutes);
+  await app.register(calendarRoutes);
 };
