@@ -34,7 +34,10 @@ describeEachDatabase('the calendar in the database', (db) => {
       .where('action', '=', 'calendar.year.save')
       .where('entity_id', '=', '2027')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ year: 2027, recomputedOpenApplications: saved.openApplications });
+    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({
+      year: 2027,
+      recomputedOpenApplications: saved.openApplications,
+    });
     const calendar = await loadCalendar(db());
     expect(calendar.lastYear).toBe(2027);
     expect(calendar.isWorkday('2027-02-08')).toBe(false);
