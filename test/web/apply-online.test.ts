@@ -25,7 +25,7 @@ const form = (overrides: Record<string, string> = {}) => ({
 });
 
 const codeOf = (body: string, label: string): string | undefined =>
-  new RegExp(`<dt>${label}</dt><dd><code>([^<]+)</code>`).exec(body)?.[1];
+  new RegExp(`<dt>${label}</dt><dd><code[^>]*>([^<]+)</code>`).exec(body)?.[1];
 
 describe('applying online and following the application (sqlite)', () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import type { AgencyView } from '../../presenters/agency.presenter.ts';
 import { APPLICANT_FIELD_LABELS, ApplicantFields } from '../components/applicant-fields.tsx';
 import { ErrorSummary, type FieldErrors, PostForm, SubmitButton } from '../components/form.tsx';
+import { TrackingCredentials } from '../components/tracking-credentials.tsx';
 
 export interface ApplyOnlineProps {
   readonly agency: AgencyView;
@@ -42,20 +43,7 @@ export const ApplySubmitted = ({
   <>
     <h1>申请已提交</h1>
     <p class="lead">{agency.name}已收到您的政府信息公开申请。</p>
-    <dl class="facts">
-      <dt>申请编号</dt>
-      <dd>
-        <code>{trackingNumber}</code>
-      </dd>
-      {secretCode ? (
-        <>
-          <dt>查询码</dt>
-          <dd>
-            <code>{secretCode}</code>
-          </dd>
-        </>
-      ) : null}
-    </dl>
+    <TrackingCredentials trackingNumber={trackingNumber} secretCode={secretCode} />
     {secretCode ? (
       <p class="notice">请立即记下申请编号和查询码：查询码只显示这一次，凭它才能查询办理进度。</p>
     ) : (

@@ -9,6 +9,7 @@ import {
   SubmitButton,
   TextField,
 } from '../components/form.tsx';
+import { TrackingCredentials } from '../components/tracking-credentials.tsx';
 
 export const REGISTER_FIELD_LABELS: Readonly<Record<string, string>> = {
   agencyId: '受理机关',
@@ -83,20 +84,7 @@ export const ApplicationRegistered = ({
 }) => (
   <>
     <h1>申请已登记</h1>
-    <dl class="facts">
-      <dt>申请编号</dt>
-      <dd>
-        <code>{trackingNumber}</code>
-      </dd>
-      {secretCode ? (
-        <>
-          <dt>查询码</dt>
-          <dd>
-            <code class="secret">{secretCode}</code>
-          </dd>
-        </>
-      ) : null}
-    </dl>
+    <TrackingCredentials trackingNumber={trackingNumber} secretCode={secretCode} />
     {secretCode ? (
       <p class="notice">
         请将申请编号和查询码告知申请人（例如写入受理回执）：查询码只显示这一次，系统只保存其摘要，无法再次查看。
