@@ -1,8 +1,16 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { DeadlineEvent } from '../deadlines/deadline-event.ts';
+import {
+  DEADLINE_EVENT_TYPES,
+  type DeadlineEvent,
+  type DeadlineEventType,
+} from '../deadlines/deadline-event.ts';
+import type { DeadlineSummary, WaitingFor } from '../deadlines/deadline-result.ts';
 import type { ApplicationEventTable, ApplicationTable } from './application.table.ts';
 import { toDeadlineEvent } from './application-event.schema.ts';
+import type { DecisionDetail, Stage } from './decision.ts';
+import type { Outcome } from './outcomes.ts';
+import type { WorkflowEventType } from './workflow-events.ts';
 
 /** An application as the workbench works with it. Personal data is in clear: presenters mask it. */
 export interface Application {
@@ -22,16 +30,27 @@ export interface Application {
   readonly description: string;
   readonly formWanted: string;
   readonly status: string;
+  readonly handlingAgencyId: number | null;
+  readonly handlerUserId: number | null;
+  readonly stage: Stage;
+  readonly outcome: Outcome | null;
+  readonly decidedOn: string | null;
+  readonly deliveredOn: string | null;
+  /** The decision made, or proposed and awaiting the approver (stage 'awaitingApproval'). */
+  readonly decision: DecisionDetail | null;
+  /** The stored deadline: what computeDeadline gave when the events last changed. */
+  readonly deadline: DeadlineSummary;
 }
 
 export interface ApplicationEvent {
   readonly id: number;
-  readonly type: DeadlineEvent['type'];
+  readonly type: DeadlineEvent['type'] | WorkflowEventType;
   readonly date: string;
   readonly workingDays: number | null;
   readonly until: string | null;
   readonly note: string | null;
   readonly recordedAt: string;
+  readonly detail: Readonly<Record<string, unknown>> | null;
 }
 
 export const toApplication = (r: Selectable<ApplicationTable>): Application => ({
@@ -51,16 +70,31 @@ export const toApplication = (r: Selectable<ApplicationTable>): Application => (
   description: r.description,
   formWanted: r.form_wanted,
   status: r.status,
+  handlingAgencyId: r.handling_agency_id,
+  handlerUserId: r.handler_user_id,
+  stage: r.stage as Stage,
+  outcome: r.outcome as Outcome | null,
+  decidedOn: r.decided_on,
+  deliveredOn: r.delivered_on,
+  decision: r.decision_json === null ? null : (JSON.parse(r.decision_json) as DecisionDetail),
+  deadline: {
+    due: r.due_on,
+    ...(r.waiting_for !== null && r.waiting_by !== null
+      ? { waitingFor: { what: r.waiting_for as WaitingFor, by: r.waiting_by } }
+      : {}),
+    provisional: r.deadline_provisional === 1,
+  },
 });
 
 const toEvent = (r: Selectable<ApplicationEventTable>): ApplicationEvent => ({
   id: r.id,
-  type: r.type as DeadlineEvent['type'],
+  type: r.type as ApplicationEvent['type'],
   date: r.date,
   workingDays: r.working_days,
   until: r.until,
   note: r.note,
   recordedAt: r.recorded_at,
+  detail: r.detail_json === null ? null : (JSON.parse(r.detail_json) as Record<string, unknown>),
 });
 
 export async function findApplication(db: Kysely<DB>, id: number): Promise<Application | null> {
@@ -86,5 +120,10 @@ export async function eventsOf(
   return byApp;
 }
 
+const CLOCK_TYPES: ReadonlySet<string> = new Set(DEADLINE_EVENT_TYPES);
+
+/** The events that move the clock, for the deadline engine; routing, review and decision do not. */
 export const deadlineEventsOf = (events: readonly ApplicationEvent[]): DeadlineEvent[] =>
-  events.map(toDeadlineEvent);
+  events.flatMap((e) =>
+    CLOCK_TYPES.has(e.type) ? [toDeadlineEvent({ ...e, type: e.type as DeadlineEventType })] : [],
+  );

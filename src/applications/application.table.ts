@@ -26,6 +26,28 @@ export interface ApplicationTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** The department (承办单位) the application was routed to; null while the receiving agency handles it. */
+  handling_agency_id: number | null;
+  handler_user_id: number | null;
+  stage: Generated<string>;
+  /** The one outcome (outcomes.ts), set when the decision is made (after approval where needed). */
+  outcome: string | null;
+  decided_on: string | null;
+  delivered_on: string | null;
+  /** The decision's particulars (DecisionDetail), or the proposal awaiting the approver. */
+  decision_json: string | null;
+  /** The deadline derived from the events, stored for the queues; rewritten with every event. */
+  due_on: string | null;
+  waiting_for: string | null;
+  waiting_by: string | null;
+  deadline_provisional: Generated<number>;
+}
+
+/** Departments that handle an application together with its handling agency (会办). */
+export interface ApplicationCoHandlerTable {
+  application_id: number;
+  agency_id: number;
+  added_at: string;
 }
 
 /** The clock's events of an application (spec/regulations.md): append-only. */
@@ -39,4 +61,6 @@ export interface ApplicationEventTable {
   note: string | null;
   actor_user_id: number | null;
   recorded_at: string;
+  /** The particulars of an event off the clock (routing, review, decision, delivery), as JSON. */
+  detail_json: string | null;
 }

@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { DB } from '../db/schema.ts';
-import { computeDeadline } from '../deadlines/compute-deadline.ts';
 import type { DeadlineResult } from '../deadlines/deadline-result.ts';
 import {
   type Application,
   type ApplicationEvent,
-  deadlineEventsOf,
   eventsOf,
   findApplication,
 } from './application.repository.ts';
+import { deadlineOfApplication } from './application-deadline.ts';
 
 export interface ApplicationDetail {
   readonly application: Application;
@@ -23,5 +22,5 @@ export async function getApplicationDetail(db: Kysely<DB>, id: number): Promise<
   const application = await findApplication(db, id);
   if (application === null) return null;
   const events = (await eventsOf(db, [id])).get(id) ?? [];
-  return { application, events, deadline: computeDeadline(deadlineEventsOf(events), await loadCalendar(db)) };
+  return { application, events, deadline: await deadlineOfApplication(db, id, await loadCalendar(db)) };
 }

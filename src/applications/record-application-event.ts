@@ -12,6 +12,7 @@ import { CORRECTION_ASK_WORKING_DAYS } from '../deadlines/periods.ts';
 import { AppError, type ErrorDetail } from '../errors/app-error.ts';
 import { parseInput } from '../errors/parse-input.ts';
 import { type Application, deadlineEventsOf, eventsOf, findApplication } from './application.repository.ts';
+import { refreshDeadline } from './application-deadline.ts';
 import { type RecordEventInput, recordEventSchema, toDeadlineEvent } from './application-event.schema.ts';
 
 export interface RecordApplicationEventOptions {
@@ -95,10 +96,24 @@ export async function recordApplicationEvent(
     if (application === null) throw new AppError('NOT_FOUND', '未找到该申请');
     const existing = deadlineEventsOf((await eventsOf(trx, [application.id])).get(application.id) ?? []);
     const calendar = await loadCalendar(trx);
-    const before = computeDeadline(existing, calendar);
+    const agency = await trx
+      .selectFrom('agencies')
+      .select('fee_pauses_clock')
+      .where('id', '=', application.agencyId)
+      .executeTakeFirstOrThrow();
+    const engine = { feePausesClock: agency.fee_pauses_clock !== 0 };
+    if (application.status !== 'open')
+      throw new AppError('CONFLICT', '本申请已办结，不能再记录办理事件', [
+        { field: 'type', message: '本申请已办结，不能再记录办理事件' },
+      ]);
+    if (application.stage !== 'processing')
+      throw new AppError('CONFLICT', '本申请已作出或报批答复决定，不能再记录计时事件', [
+        { field: 'type', message: '本申请已作出或报批答复决定，不能再记录计时事件' },
+      ]);
+    const before = computeDeadline(existing, calendar, engine);
     const details = refusals(application, existing, before, input, beijingDate(options.now), calendar);
     if (details.length === 0 && AGENCY_DECISIONS.has(input.type)) {
-      const after = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar);
+      const after = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar, engine);
       for (const w of after.warnings)
         if (!isCaveat(w) && !before.warnings.includes(w))
           details.push({ message: `依法不能记录此事件：${w}` });
@@ -130,7 +145,7 @@ export async function recordApplicationEvent(
       agencyId: application.agencyId,
       after: { eventId: id, ...input },
     });
-    const deadline = computeDeadline(byDate([...existing, toDeadlineEvent(input)]), calendar);
+    const deadline = await refreshDeadline(trx, application.id, calendar);
     return { eventId: id, deadline };
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, actorFields } from '../audit-log/actor.ts';
 import { recordAudit } from '../audit-log/record-audit.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
 import { isUniqueViolation } from '../db/constraint-error.ts';
 import type { DB } from '../db/schema.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -8,6 +9,7 @@ import { AppError } from '../errors/app-error.ts';
 import { parseInput } from '../errors/parse-input.ts';
 import { findAgency } from '../orgs/agency.repository.ts';
 import { submitApplicationSchema } from './application.schema.ts';
+import { refreshDeadline } from './application-deadline.ts';
 import { hashSecretCode, newSecretCode, newTrackingNumber } from './tracking-code.ts';
 
 export interface SubmitApplicationOptions {
@@ -98,6 +100,7 @@ export async function submitApplication(
           recorded_at: now,
         })
         .execute();
+      await refreshDeadline(trx, id, await loadCalendar(trx));
       await recordAudit(trx, {
         at: options.now,
         ...actorFields(options.actor),

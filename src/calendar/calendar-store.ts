@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { refreshOpenDeadlines } from '../applications/application-deadline.ts';
 import { type Actor, actorFields } from '../audit-log/actor.ts';
 import { recordAudit } from '../audit-log/record-audit.ts';
 import type { DB } from '../db/schema.ts';
@@ -95,14 +96,9 @@ export async function saveYearSchedule(
     const row = toRow(schedule, 'admin', options.actor.userId, options.now.toISOString());
     await trx.deleteFrom('calendar_years').where('year', '=', schedule.year).execute();
     await trx.insertInto('calendar_years').values(row).execute();
-    // Deadlines are derived from events on the calendar, never stored: every open application's
-    // due date follows the new schedule at once. The audit row says how many that touched.
-    const open = await trx
-      .selectFrom('applications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'open')
-      .executeTakeFirstOrThrow();
-    const openApplications = Number(open.n);
+    // Deadlines are derived from events on the calendar; the copy stored for the queues is
+    // recomputed here, in the same transaction. The audit row says how many that touched.
+    const openApplications = await refreshOpenDeadlines(trx, calendarFromSchedules(all.schedules));
     await recordAudit(trx, {
       at: options.now,
       ...actorFields(options.actor),

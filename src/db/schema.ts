@@ -4,7 +4,11 @@
  * instants are ISO-8601 UTC text ('2026-11-27T03:00:00.000Z'), dates 'YYYY-MM-DD' text,
  * booleans integer 0/1, ids integers.
  */
-import type { ApplicationEventTable, ApplicationTable } from '../applications/application.table.ts';
+import type {
+  ApplicationCoHandlerTable,
+  ApplicationEventTable,
+  ApplicationTable,
+} from '../applications/application.table.ts';
 import type { AuditLogTable } from '../audit-log/audit-log.table.ts';
 import type { CalendarYearTable } from '../calendar/calendar-year.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
@@ -19,5 +23,6 @@ export interface DB {
   audit_log: AuditLogTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  application_co_handlers: ApplicationCoHandlerTable;
   calendar_years: CalendarYearTable;
 }

@@ -5,6 +5,16 @@ import { type ClockReading, newClock, readClock } from './clock.ts';
 import { DEADLINE_EVENT_LABELS, type DeadlineEvent } from './deadline-event.ts';
 import { type DeadlineResult, type DeadlineStep, WAITING_FOR_LABELS } from './deadline-result.ts';
 
+export interface DeadlineOptions {
+  /**
+   * Whether the time from a fee notice to payment is left out of the count (the fee measures
+   * say it is; the default). An agency may set it off; then fee events are shown but move nothing.
+   */
+  readonly feePausesClock?: boolean;
+}
+
+const FEE_NOT_PAUSING = '本机关设定收费期间照常计算答复期限，此事件不影响期限';
+
 const tail = (reading: ClockReading): string => {
   if (reading.due !== null) return `答复期限为${isoFromDay(reading.due)}`;
   if (reading.waitingFor)
@@ -21,6 +31,7 @@ const tail = (reading: ClockReading): string => {
 export const computeDeadline = (
   events: readonly DeadlineEvent[],
   calendar: WorkingCalendar,
+  options: DeadlineOptions = {},
 ): DeadlineResult => {
   const warnings: string[] = [];
   const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -32,7 +43,10 @@ export const computeDeadline = (
     const day = dayOf(event.date);
     if (event.type !== 'received' && (clock.received === null || day < clock.received))
       warnings.push(`${event.date} ${DEADLINE_EVENT_LABELS[event.type]}早于收到申请`);
-    const applied = applyEvent({ clock, calendar, day, event });
+    const applied =
+      options.feePausesClock === false && (event.type === 'feeNoticed' || event.type === 'feePaid')
+        ? { explain: FEE_NOT_PAUSING, warnings: [] }
+        : applyEvent({ clock, calendar, day, event });
     warnings.push(...applied.warnings);
     reading = readClock(clock, calendar);
     steps.push({

@@ -26,3 +26,6 @@ export interface DeadlineResult {
   readonly steps: readonly DeadlineStep[];
   readonly warnings: readonly string[];
 }
+
+/** What the queues need of a deadline, as stored beside the application. */
+export type DeadlineSummary = Pick<DeadlineResult, 'due' | 'waitingFor' | 'provisional'>;

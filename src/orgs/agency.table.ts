@@ -18,6 +18,10 @@ export interface AgencyTable {
   email: string | null;
   office_hours: string | null;
   website: string | null;
+  /** 1 when a decision on an application needs the approver (负责人) before it is made. */
+  decisions_need_approval: Generated<number>;
+  /** 1 (the default) when the time between a fee notice and payment does not count. */
+  fee_pauses_clock: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -45,6 +49,8 @@ export interface Agency {
   level: AgencyLevel;
   path: string;
   contact: AgencyContact;
+  decisionsNeedApproval: boolean;
+  feePausesClock: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,6 +73,8 @@ export const toAgency = (row: AgencyRow): Agency => ({
     officeHours: row.office_hours,
     website: row.website,
   },
+  decisionsNeedApproval: row.decisions_need_approval === 1,
+  feePausesClock: row.fee_pauses_clock !== 0,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

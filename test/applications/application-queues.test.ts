@@ -47,22 +47,27 @@ describeEachDatabase('the workbench queues', (db) => {
     });
     const later = await submit(agency.id, '2024-10-25');
     const ids = async (queue: Queue) =>
-      (await listApplications(db(), { agencyIds: [agency.id], queue, today: '2024-10-28' })).map(
-        (r) => r.application.id,
+      (await listApplications(db(), { agencyIds: [agency.id], queue, today: '2024-10-28' })).rows.map(
+        (r) => r.id,
       );
     expect(await ids('overdue')).toEqual([overdue]);
     expect(await ids('dueSoon')).toEqual([dueSoon]);
     expect(await ids('waiting')).toEqual([waiting]);
     expect(new Set(await ids('all'))).toEqual(new Set([overdue, dueSoon, waiting, later]));
-    const [first] = await listApplications(db(), { agencyIds: [agency.id], today: '2024-10-28' });
-    expect(first?.deadline.due).toBe('2024-10-23');
+    const overduePage = await listApplications(db(), {
+      agencyIds: [agency.id],
+      queue: 'overdue',
+      today: '2024-10-28',
+    });
+    expect(overduePage.total).toBe(1);
+    expect(overduePage.rows[0]?.deadline.due).toBe('2024-10-23');
     // On 10-31 the 10-30 deadline has passed too.
     expect(
-      (await listApplications(db(), { agencyIds: [agency.id], queue: 'overdue', today: '2024-10-31' })).map(
-        (r) => r.application.id,
-      ),
+      (
+        await listApplications(db(), { agencyIds: [agency.id], queue: 'overdue', today: '2024-10-31' })
+      ).rows.map((r) => r.id),
     ).toEqual([overdue, dueSoon]);
-    expect(await listApplications(db(), { agencyIds: [], today: '2024-10-28' })).toEqual([]);
+    expect((await listApplications(db(), { agencyIds: [], today: '2024-10-28' })).rows).toEqual([]);
   });
 
   it('shows only the agencies asked for', async () => {
@@ -71,7 +76,7 @@ describeEachDatabase('the workbench queues', (db) => {
     const id = await submit(mine.id, '2024-09-27');
     await submit(theirs.id, '2024-09-27');
     const rows = await listApplications(db(), { agencyIds: [mine.id], today: '2024-10-28' });
-    expect(rows.map((r) => r.application.id)).toEqual([id]);
+    expect(rows.rows.map((r) => r.id)).toEqual([id]);
   });
 
   it('records an extension and explains the deadline step by step', async () => {
@@ -200,8 +205,8 @@ describeEachDatabase('the workbench queues', (db) => {
     // Received 09-27: due 10-30.
     const id = await submit(agency.id, '2024-09-27');
     const queue = async (today: string) =>
-      (await listApplications(db(), { agencyIds: [agency.id], queue: 'dueToday', today })).map(
-        (r) => r.application.id,
+      (await listApplications(db(), { agencyIds: [agency.id], queue: 'dueToday', today })).rows.map(
+        (r) => r.id,
       );
     expect(await queue('2024-10-30')).toEqual([id]);
     expect(await queue('2024-10-29')).toEqual([]);

@@ -11,6 +11,7 @@ import { skipIfNoPostgres } from '../support/pg-skip.ts';
 
 const TABLES = [
   'agencies',
+  'application_co_handlers',
   'application_events',
   'applications',
   'audit_log',
@@ -33,8 +34,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112705_calendar']);
+      expect(await migrateDown(database.db)).toEqual(['2026112706_application_workflow']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112705_calendar',
         '2026112704_applications',
         '2026112703_audit_log',
         '2026112702_sessions',

@@ -4,6 +4,7 @@ import * as sessions from './2026112702_sessions.ts';
 import * as auditLog from './2026112703_audit_log.ts';
 import * as applications from './2026112704_applications.ts';
 import * as calendar from './2026112705_calendar.ts';
+import * as applicationWorkflow from './2026112706_application_workflow.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026112703_audit_log': auditLog,
   '2026112704_applications': applications,
   '2026112705_calendar': calendar,
+  '2026112706_application_workflow': applicationWorkflow,
 };

@@ -9,18 +9,35 @@ import {
   ID_TYPE_LABELS,
   type IdType,
 } from '../../applications/application-kinds.ts';
+import { STAGE_LABELS } from '../../applications/decision.ts';
+import { OUTCOME_DEFINITIONS } from '../../applications/outcomes.ts';
+import { WORKFLOW_EVENT_LABELS } from '../../applications/workflow-events.ts';
 import { DEADLINE_EVENT_LABELS } from '../../deadlines/deadline-event.ts';
-import { type DeadlineResult, WAITING_FOR_LABELS } from '../../deadlines/deadline-result.ts';
+import {
+  type DeadlineResult,
+  type DeadlineSummary,
+  WAITING_FOR_LABELS,
+} from '../../deadlines/deadline-result.ts';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../privacy/mask.ts';
 import { beijingDateTime } from './dates.ts';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = { open: '办理中', closed: '已办结' };
 
+const EVENT_LABELS: Readonly<Record<string, string>> = { ...DEADLINE_EVENT_LABELS, ...WORKFLOW_EVENT_LABELS };
+
+/** 办理中, 待负责人审批, 已决定待送达, or 已办结 with the outcome. */
+export const statusText = (a: Application): string =>
+  a.status === 'closed'
+    ? a.outcome === null
+      ? '已办结'
+      : `已办结（${OUTCOME_DEFINITIONS[a.outcome].label}）`
+    : (STAGE_LABELS[a.stage] ?? STATUS_LABELS[a.status] ?? a.status);
+
 const label = <K extends string>(labels: Record<K, string>, key: string): string =>
   (labels as Record<string, string>)[key] ?? key;
 
 /** '2024-10-30', or what the clock waits for, or a dash. */
-export const deadlineText = (d: DeadlineResult): string => {
+export const deadlineText = (d: DeadlineSummary): string => {
   const provisional = d.provisional ? '（临时）' : '';
   if (d.due !== null) return `${d.due}${provisional}`;
   if (d.waitingFor) return `等待${WAITING_FOR_LABELS[d.waitingFor.what]}至${d.waitingFor.by}${provisional}`;
@@ -40,9 +57,9 @@ export interface ApplicationRowView {
 
 export const presentApplicationRow = (
   a: Application,
-  d: DeadlineResult,
   showPersonal: boolean,
   today: string,
+  d: DeadlineSummary = a.deadline,
 ): ApplicationRowView => ({
   id: a.id,
   href: `/workbench/applications/${a.id}`,
@@ -51,7 +68,7 @@ export const presentApplicationRow = (
   receivedOn: a.receivedOn,
   deadline: deadlineText(d),
   overdue: a.status === 'open' && d.due !== null && d.due < today,
-  status: STATUS_LABELS[a.status] ?? a.status,
+  status: statusText(a),
 });
 
 export interface ApplicationDetailView {
@@ -75,10 +92,13 @@ export interface ApplicationDetailView {
   }[];
 }
 
+/** Workflow events carry their own summary (written when recorded); clock events show their figures. */
 const eventDetail = (e: ApplicationEvent): string =>
-  [e.workingDays === null ? '' : `${e.workingDays}个工作日`, e.until === null ? '' : `至${e.until}`]
-    .filter(Boolean)
-    .join('，');
+  typeof e.detail?.summary === 'string'
+    ? e.detail.summary
+    : [e.workingDays === null ? '' : `${e.workingDays}个工作日`, e.until === null ? '' : `至${e.until}`]
+        .filter(Boolean)
+        .join('，');
 
 /** The application page: personal data masked unless `showPersonal`. */
 export const presentApplicationDetail = (
@@ -95,7 +115,7 @@ export const presentApplicationDetail = (
     id: a.id,
     trackingNumber: a.trackingNumber,
     agencyName,
-    status: STATUS_LABELS[a.status] ?? a.status,
+    status: statusText(a),
     masked: !showPersonal,
     applicant: [
       ['申请人类型', label<ApplicantType>(APPLICANT_TYPE_LABELS, a.applicantType)],
@@ -123,7 +143,7 @@ export const presentApplicationDetail = (
     timeline: events.map((e) => ({
       id: e.id,
       date: e.date,
-      event: DEADLINE_EVENT_LABELS[e.type] ?? e.type,
+      event: EVENT_LABELS[e.type] ?? e.type,
       detail: eventDetail(e),
       note: e.note ?? '',
       recordedAt: beijingDateTime(e.recordedAt),

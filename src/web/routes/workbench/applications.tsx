@@ -53,11 +53,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       const byId = new Map(agencies.map((a) => [a.id, a]));
       const { queue } = request.query;
       const day = today();
-      const rows = await listApplications(db, { agencyIds: [...byId.keys()], queue, today: day });
-      const views = rows.map(({ application, deadline }) => {
+      const { rows } = await listApplications(db, { agencyIds: [...byId.keys()], queue, today: day });
+      const views = rows.map((application) => {
         const agency = byId.get(application.agencyId);
         const clear = agency !== undefined && seesPersonalData(principal, agency);
-        return presentApplicationRow(application, deadline, clear, day);
+        return presentApplicationRow(application, clear, day);
       });
       const canRegister = principal.assignments.some((a) => a.role === 'registrar' || a.role === 'admin');
       return reply.page('依申请公开', <ApplicationList {...{ queue, canRegister }} rows={views} />);
