@@ -24,6 +24,17 @@ const date = (label: string) =>
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+const count = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ invalid_type_error: `${label}应为整数` })
+      .int(`${label}应为整数`)
+      .min(0, `${label}不能为负数`)
+      .max(1_000_000, `${label}过大`)
+      .optional(),
+  );
+
 /**
  * One clock event as the workbench form (and later the API) gives it. The rules that depend on
  * the application's other events (Art. 30, 33) are checked by recordApplicationEvent.
@@ -48,6 +59,16 @@ export const recordEventSchema = z
     ),
     until: z.preprocess(blankToUndefined, date('期限日期').optional()),
     note: z.preprocess(blankToUndefined, z.string().trim().max(500, '备注不能超过 500 个字').optional()),
+    /** On a fee notice: how the amount is counted (信息处理费管理办法), and the count. */
+    feeMethod: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(['perApplication', 'perQuantity'], { errorMap: () => ({ message: '请选择计费方式' }) })
+        .optional(),
+    ),
+    nth: count('本申请是该申请人当月的第几件申请'),
+    pages: count('页数'),
+    electronicFiles: count('电子文件数'),
   })
   .superRefine((e, ctx) => {
     if (e.type === 'extended' && e.workingDays === undefined)
@@ -64,6 +85,23 @@ export const recordEventSchema = z
         path: ['until'],
         message: '只有告知补正和第三十五条答复日期才填写期限',
       });
+    if (e.type === 'feeNoticed' && e.feeMethod === undefined)
+      ctx.addIssue({ code: 'custom', path: ['feeMethod'], message: '请选择计费方式（按件或按量）' });
+    if (e.type !== 'feeNoticed' && (e.feeMethod ?? e.nth ?? e.pages ?? e.electronicFiles) !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['feeMethod'], message: '只有收费通知才填写计费信息' });
+    if (e.type === 'feeNoticed' && e.feeMethod === 'perApplication' && e.nth === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nth'],
+        message: '按件计收请填写本申请是该申请人当月的第几件申请',
+      });
+    if (
+      e.type === 'feeNoticed' &&
+      e.feeMethod === 'perQuantity' &&
+      e.pages === undefined &&
+      e.electronicFiles === undefined
+    )
+      ctx.addIssue({ code: 'custom', path: ['pages'], message: '按量计收请填写页数或电子文件数' });
     if (e.until !== undefined && e.until < e.date)
       ctx.addIssue({ code: 'custom', path: ['until'], message: '期限不能早于事件日期' });
   });

@@ -14,6 +14,7 @@ import { parseInput } from '../errors/parse-input.ts';
 import { type Application, deadlineEventsOf, eventsOf, findApplication } from './application.repository.ts';
 import { refreshDeadline } from './application-deadline.ts';
 import { type RecordEventInput, recordEventSchema, toDeadlineEvent } from './application-event.schema.ts';
+import { perApplicationFee, perQuantityFee } from './information-fee.ts';
 
 export interface RecordApplicationEventOptions {
   readonly applicationId: number;
@@ -41,6 +42,21 @@ const AGENCY_DECISIONS: ReadonlySet<string> = new Set([
   'feeNoticed',
   'delayed',
 ]);
+
+/** The amount of a fee notice, with the explanation the notice and the timeline give. */
+const feeDetail = (e: RecordEventInput) => {
+  const quote =
+    e.feeMethod === 'perApplication'
+      ? perApplicationFee(Math.max(1, e.nth ?? 1))
+      : perQuantityFee({ pages: e.pages ?? 0, electronicFiles: e.electronicFiles ?? 0 });
+  const explanation = quote.steps.map((s) => s.text).join('；');
+  return {
+    method: quote.method,
+    amountYuan: quote.amount,
+    explanation,
+    summary: `${quote.method === 'perApplication' ? '按件' : '按量'}计收信息处理费${quote.amount}元（${explanation}）`,
+  };
+};
 
 /** The engine's note on a provisional calendar is a caveat, not something the law forbids. */
 const isCaveat = (warning: string): boolean => warning.startsWith('计算涉及未载入节假日安排的年份');
@@ -118,6 +134,9 @@ export async function recordApplicationEvent(
         if (!isCaveat(w) && !before.warnings.includes(w))
           details.push({ message: `依法不能记录此事件：${w}` });
     }
+    const fee = input.type === 'feeNoticed' ? feeDetail(input) : null;
+    if (fee !== null && fee.amountYuan === 0)
+      details.push({ field: 'feeMethod', message: '按此计算不收取信息处理费，无需发出收费通知' });
     if (details.length > 0) throw new AppError('VALIDATION', details[0]?.message, details);
 
     const now = options.now.toISOString();
@@ -132,6 +151,7 @@ export async function recordApplicationEvent(
         note: input.note ?? null,
         actor_user_id: options.actor.userId,
         recorded_at: now,
+        detail_json: fee === null ? null : JSON.stringify(fee),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -14,6 +14,13 @@ export const AUDIT_ACTIONS = [
   'user.logout',
   'application.submit',
   'application.event',
+  'application.assign',
+  'application.coHandle',
+  'application.secrecyReview',
+  'application.propose',
+  'application.returnDecision',
+  'application.decide',
+  'application.deliver',
   'calendar.year.save',
 ] as const;
 
@@ -33,6 +40,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'user.lock': '账户锁定',
   'application.submit': '提交政府信息公开申请',
   'application.event': '记录申请办理事件',
+  'application.assign': '分办申请',
+  'application.coHandle': '安排会办',
+  'application.secrecyReview': '记录保密审查',
+  'application.propose': '报批拟办意见',
+  'application.returnDecision': '退回拟办意见',
+  'application.decide': '作出答复决定',
+  'application.deliver': '记录送达',
   'calendar.year.save': '录入节假日安排',
   'user.logout': '退出登录',
 };

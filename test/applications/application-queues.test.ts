@@ -192,7 +192,7 @@ describeEachDatabase('the workbench queues', (db) => {
     const id = await submit(agency.id, '2024-09-27');
     const record = (event: object) =>
       recordApplicationEvent(db(), { applicationId: id, event, actor: TEST_ACTOR, now: NOW });
-    await record({ type: 'feeNoticed', date: '2024-10-08' });
+    await record({ type: 'feeNoticed', date: '2024-10-08', feeMethod: 'perQuantity', pages: '45' });
     // 20 working days after 10-08 run to 11-05; the payment came 11-20.
     const paid = await record({ type: 'feePaid', date: '2024-11-20' });
     expect(paid.deadline.warnings.some((w) => w.includes('缴费'))).toBe(true);
