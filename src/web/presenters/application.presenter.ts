@@ -1,4 +1,5 @@
 import type { Application, ApplicationEvent } from '../../applications/application.repository.ts';
+import type { ApplicationAgencies } from '../../applications/application-access.ts';
 import {
   APPLICANT_TYPE_LABELS,
   type ApplicantType,
@@ -50,6 +51,7 @@ export interface ApplicationRowView {
   readonly trackingNumber: string;
   readonly applicant: string;
   readonly receivedOn: string;
+  readonly agencyName: string;
   readonly deadline: string;
   readonly overdue: boolean;
   readonly status: string;
@@ -59,8 +61,10 @@ export const presentApplicationRow = (
   a: Application,
   showPersonal: boolean,
   today: string,
+  agencyName = '',
   d: DeadlineSummary = a.deadline,
 ): ApplicationRowView => ({
+  agencyName,
   id: a.id,
   href: `/workbench/applications/${a.id}`,
   trackingNumber: a.trackingNumber,
@@ -79,6 +83,8 @@ export interface ApplicationDetailView {
   readonly masked: boolean;
   readonly applicant: readonly (readonly [string, string])[];
   readonly request: readonly (readonly [string, string])[];
+  /** Who handles it and what was decided. */
+  readonly handling: readonly (readonly [string, string])[];
   readonly deadline: string;
   readonly steps: readonly string[];
   readonly warnings: readonly string[];
@@ -91,6 +97,27 @@ export interface ApplicationDetailView {
     readonly recordedAt: string;
   }[];
 }
+
+const decisionFacts = (a: Application): (readonly [string, string])[] => {
+  const d = a.decision;
+  if (d === null) return [];
+  const made = a.stage === 'decided' || a.stage === 'delivered';
+  return [
+    [made ? '办理结果' : '拟办结果（待审批）', OUTCOME_DEFINITIONS[d.outcome].label],
+    ['法律依据', OUTCOME_DEFINITIONS[d.outcome].basis],
+    ...(d.reason ? [['具体理由', d.reason] as const] : []),
+    ...(d.referredAgency
+      ? [
+          [
+            '负责公开该信息的机关',
+            `${d.referredAgency.name}${d.referredAgency.contact ? `（${d.referredAgency.contact}）` : ''}`,
+          ] as const,
+        ]
+      : []),
+    ...(a.decidedOn && made ? [['决定日期', a.decidedOn] as const] : []),
+    ...(a.deliveredOn ? [['送达日期', a.deliveredOn] as const] : []),
+  ];
+};
 
 /** Workflow events carry their own summary (written when recorded); clock events show their figures. */
 const eventDetail = (e: ApplicationEvent): string =>
@@ -105,10 +132,11 @@ export const presentApplicationDetail = (
   a: Application,
   events: readonly ApplicationEvent[],
   d: DeadlineResult,
-  agencyName: string,
+  agencies: ApplicationAgencies,
   showPersonal: boolean,
   today: string,
 ): ApplicationDetailView => {
+  const agencyName = agencies.receiving.name;
   const mask = (f: (v: string) => string, v: string | null) =>
     v === null || v === '' ? '—' : showPersonal ? v : f(v);
   return {
@@ -133,6 +161,11 @@ export const presentApplicationDetail = (
       ['收到申请日期（起算日）', a.receivedOn],
       ['所需信息', a.description],
       ['获取信息的方式', label<FormWanted>(FORM_WANTED_LABELS, a.formWanted)],
+    ],
+    handling: [
+      ['承办单位', agencies.handling?.name ?? agencyName],
+      ['会办单位', agencies.coHandlers.map((c) => c.name).join('、') || '—'],
+      ...decisionFacts(a),
     ],
     deadline:
       a.status === 'open' && d.due !== null && d.due < today

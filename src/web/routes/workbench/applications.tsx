@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getApplicationDetail } from '../../../applications/get-application-detail.ts';
-import { listApplications, QUEUES } from '../../../applications/list-applications.ts';
+import type { Application } from '../../../applications/application.repository.ts';
+import {
+  type ApplicationAgencies,
+  hasRoleOnApplication,
+  seesPersonalData,
+} from '../../../applications/application-access.ts';
+import {
+  listApplications,
+  QUEUE_LABELS,
+  QUEUES,
+  type Queue,
+} from '../../../applications/list-applications.ts';
 import { recordApplicationEvent } from '../../../applications/record-application-event.ts';
 import { submitApplication } from '../../../applications/submit-application.ts';
 import { AppError } from '../../../errors/app-error.ts';
@@ -15,24 +25,47 @@ import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
 import { formValues } from '../../forms/parse-form.ts';
 import { actorOf, principalOf, requireLogin, requireRoleSomewhere } from '../../plugins/auth.ts';
 import { presentApplicationDetail, presentApplicationRow } from '../../presenters/application.presenter.ts';
+import { applicationsCsv, EXPORT_LIMIT } from '../../presenters/application-csv.ts';
 import { beijingDate } from '../../presenters/dates.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { ApplicationDetailPage } from '../../views/workbench/application-detail.tsx';
-import { ApplicationList } from '../../views/workbench/application-list.tsx';
+import { ApplicationList, filterValues } from '../../views/workbench/application-list.tsx';
 import { ApplicationRegistered, NewApplicationForm } from '../../views/workbench/application-new.tsx';
 import { idParams } from '../params.ts';
+import { ACTION_DONE, availableActions } from './application-actions.tsx';
+import { loadApplicationFor } from './application-context.ts';
 
-const queueQuery = z.object({ queue: z.enum(QUEUES).catch('all'), saved: z.string().optional() });
+const queueQuery = z.object({
+  queue: z.enum(QUEUES).catch('all'),
+  q: z.string().max(100).optional().catch(undefined),
+  handler: z.string().max(20).optional().catch(undefined),
+  channel: z.string().max(40).optional().catch(undefined),
+  applicantType: z.string().max(40).optional().catch(undefined),
+  receivedFrom: z.string().max(10).optional().catch(undefined),
+  receivedTo: z.string().max(10).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  saved: z.string().optional(),
+  done: z.string().optional(),
+});
 const anyRegistrar = requireRoleSomewhere('registrar');
 
-/** Registrars, handlers and admins of the agency see the applicant's personal data in clear. */
-const seesPersonalData = (principal: Principal, agency: Agency): boolean =>
-  (['registrar', 'handler'] as const).some((role) => hasRole(principal, role, agency));
-
 /** An extension is the approver's (Art. 33); the other events, the handler's or the registrar's. */
-const mayRecord = (principal: Principal, agency: Agency, type: string | undefined): boolean => {
+const mayRecord = (
+  principal: Principal,
+  agencies: ApplicationAgencies,
+  type: string | undefined,
+): boolean => {
   const roles: readonly Role[] = type === 'extended' ? ['approver'] : ['handler', 'registrar'];
-  return roles.some((role) => hasRole(principal, role, agency));
+  return roles.some((role) => hasRoleOnApplication(principal, role, agencies));
+};
+
+/** The receiving and handling agencies of a row, from the agencies the user can see. */
+const rowAgencies = (a: Application, byId: ReadonlyMap<number, Agency>): ApplicationAgencies | null => {
+  const receiving = byId.get(a.agencyId);
+  const handling = a.handlingAgencyId === null ? null : (byId.get(a.handlingAgencyId) ?? null);
+  if (receiving === undefined && handling === null) return null;
+  // A department handler sees rows of its government: their role is tested on the department.
+  return { receiving: receiving ?? (handling as Agency), handling, coHandlers: [] };
 };
 
 /**
@@ -44,23 +77,76 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
   const today = () => beijingDate(new Date().toISOString());
 
+  const queuePage = async (request: FastifyRequest, pageSize?: number) => {
+    const principal = principalOf(request);
+    const agencies = (await listAgencies(db)).filter((a) => canAccessAgency(principal, a));
+    const byId = new Map(agencies.map((a) => [a.id, a]));
+    const query = request.query as z.infer<typeof queueQuery>;
+    const day = today();
+    const handler = query.handler === 'me' ? principal.userId : Number(query.handler) || undefined;
+    const filters = {
+      q: query.q,
+      handlerUserId: handler,
+      channel: query.channel,
+      applicantType: query.applicantType,
+      receivedFrom: query.receivedFrom,
+      receivedTo: query.receivedTo,
+    };
+    const result = await listApplications(db, {
+      agencyIds: [...byId.keys()],
+      queue: query.queue,
+      today: day,
+      page: query.page,
+      ...(pageSize === undefined ? {} : { pageSize }),
+      ...filters,
+    });
+    const clear = (a: Application) => {
+      const involved = rowAgencies(a, byId);
+      return involved !== null && seesPersonalData(principal, involved);
+    };
+    return { principal, query, result, day, clear, byId };
+  };
+
   app.get(
     '/applications',
     { schema: { querystring: queueQuery }, preHandler: requireLogin },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const agencies = (await listAgencies(db)).filter((a) => canAccessAgency(principal, a));
-      const byId = new Map(agencies.map((a) => [a.id, a]));
-      const { queue } = request.query;
-      const day = today();
-      const { rows } = await listApplications(db, { agencyIds: [...byId.keys()], queue, today: day });
-      const views = rows.map((application) => {
-        const agency = byId.get(application.agencyId);
-        const clear = agency !== undefined && seesPersonalData(principal, agency);
-        return presentApplicationRow(application, clear, day);
-      });
+      const { principal, query, result, day, clear, byId } = await queuePage(request);
+      const views = result.rows.map((a) =>
+        presentApplicationRow(a, clear(a), day, byId.get(a.agencyId)?.name),
+      );
       const canRegister = principal.assignments.some((a) => a.role === 'registrar' || a.role === 'admin');
-      return reply.page('依申请公开', <ApplicationList {...{ queue, canRegister }} rows={views} />);
+      return reply.page(
+        '依申请公开',
+        <ApplicationList
+          queue={query.queue}
+          canRegister={canRegister}
+          rows={views}
+          total={result.total}
+          page={result.page}
+          pageSize={result.pageSize}
+          filters={filterValues(query)}
+        />,
+      );
+    },
+  );
+
+  /** The queue as CSV, every page of it, personal data masked whatever the role (it leaves the system). */
+  app.get(
+    '/applications/export.csv',
+    { schema: { querystring: queueQuery }, preHandler: requireLogin },
+    async (request, reply) => {
+      const { result, byId } = await queuePage(request, EXPORT_LIMIT);
+      const csv = applicationsCsv(result.rows, (id) => byId.get(id)?.name ?? '');
+      const name = `依申请公开-${QUEUE_LABELS[(request.query as { queue: Queue }).queue]}-${today()}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="applications.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(csv);
     },
   );
 
@@ -115,33 +201,26 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   });
 
-  /** The application and its agency, or a 404 when it is not the user's to see. */
-  const load = async (request: FastifyRequest, id: number) => {
-    const principal = principalOf(request);
-    const detail = await getApplicationDetail(db, id);
-    const agency = detail === null ? null : await findAgency(db, detail.application.agencyId);
-    if (detail === null || agency === null || !canAccessAgency(principal, agency))
-      throw new AppError('NOT_FOUND', '未找到该申请。');
-    return { principal, detail, agency };
-  };
-
   const detailPage = async (
     request: FastifyRequest,
     id: number,
     form: { values?: Record<string, string>; errors?: FieldErrors; notice?: string } = {},
   ) => {
-    const { principal, detail, agency } = await load(request, id);
+    const { principal, detail, agencies } = await loadApplicationFor(db, request, id);
     const view = presentApplicationDetail(
       detail.application,
       detail.events,
       detail.deadline,
-      agency.name,
-      seesPersonalData(principal, agency),
+      agencies,
+      seesPersonalData(principal, agencies),
       today(),
     );
-    const canRecord = (['handler', 'registrar', 'approver'] as const).some((r) =>
-      hasRole(principal, r, agency),
-    );
+    const canRecord =
+      detail.application.status === 'open' &&
+      detail.application.stage === 'processing' &&
+      (['handler', 'registrar', 'approver'] as const).some((r) =>
+        hasRoleOnApplication(principal, r, agencies),
+      );
     return (
       <ApplicationDetailPage
         view={view}
@@ -150,6 +229,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         values={form.values ?? { date: today() }}
         errors={form.errors ?? {}}
         notice={form.notice}
+        actions={availableActions(principal, detail.application, agencies)}
       />
     );
   };
@@ -158,7 +238,12 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/:id',
     { schema: { params: idParams, querystring: queueQuery }, preHandler: requireLogin },
     async (request, reply) => {
-      const notice = request.query.saved ? '办理事件已记录，答复期限已重新计算。' : undefined;
+      const { saved, done } = request.query;
+      const notice = saved
+        ? '办理事件已记录，答复期限已重新计算。'
+        : done !== undefined && done in ACTION_DONE
+          ? ACTION_DONE[done as keyof typeof ACTION_DONE]
+          : undefined;
       return reply.page('申请详情', await detailPage(request, request.params.id, notice ? { notice } : {}));
     },
   );
@@ -168,9 +253,9 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: idParams }, preHandler: requireLogin },
     async (request, reply) => {
       const { id } = request.params;
-      const { principal, agency } = await load(request, id);
+      const { principal, agencies } = await loadApplicationFor(db, request, id);
       const values = formValues(request.body);
-      if (!mayRecord(principal, agency, values.type))
+      if (!mayRecord(principal, agencies, values.type))
         throw new AppError(
           'FORBIDDEN',
           values.type === 'extended'

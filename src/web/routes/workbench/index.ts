@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes } from './agencies.tsx';
 import { agencyChildRoutes } from './agency-children.tsx';
+import { applicationActionRoutes } from './application-actions.tsx';
 import { applicationRoutes } from './applications.tsx';
 import { auditRoutes } from './audit.tsx';
 import { calendarRoutes } from './calendar.tsx';
@@ -21,5 +22,6 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(userAccountRoutes);
   await app.register(auditRoutes);
   await app.register(applicationRoutes);
+  await app.register(applicationActionRoutes);
   await app.register(calendarRoutes);
 };

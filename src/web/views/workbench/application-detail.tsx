@@ -18,7 +18,17 @@ export const EVENT_FIELD_LABELS: Readonly<Record<string, string>> = {
   workingDays: '延长的工作日数',
   until: '期限',
   note: '备注',
+  feeMethod: '计费方式',
+  nth: '当月第几件申请',
+  pages: '页数',
+  electronicFiles: '电子文件数',
 };
+
+const FEE_METHOD_OPTIONS = [
+  { value: '', label: '不适用' },
+  { value: 'perApplication', label: '按件计收' },
+  { value: 'perQuantity', label: '按量计收' },
+];
 
 const EVENT_OPTIONS = RECORDABLE_EVENT_TYPES.map((t) => ({ value: t, label: DEADLINE_EVENT_LABELS[t] }));
 
@@ -29,6 +39,8 @@ interface Props {
   readonly values: Readonly<Record<string, string>>;
   readonly errors: FieldErrors;
   readonly notice?: string | undefined;
+  /** What the user may do to the application now, each a page of its own. */
+  readonly actions: readonly { readonly action: string; readonly title: string; readonly href: string }[];
 }
 
 const Facts = ({ items }: { items: ApplicationDetailView['applicant'] }) => (
@@ -41,7 +53,15 @@ const Facts = ({ items }: { items: ApplicationDetailView['applicant'] }) => (
 );
 
 /** One application: who, what, the timeline, the deadline and how it was computed. */
-export const ApplicationDetailPage = ({ view, csrfToken, canRecord, values, errors, notice }: Props) => (
+export const ApplicationDetailPage = ({
+  view,
+  csrfToken,
+  canRecord,
+  values,
+  errors,
+  notice,
+  actions,
+}: Props) => (
   <>
     <h1>申请 {view.trackingNumber}</h1>
     {notice ? <Notice>{notice}</Notice> : null}
@@ -54,6 +74,23 @@ export const ApplicationDetailPage = ({ view, csrfToken, canRecord, values, erro
         <strong>{view.deadline}</strong>
       </dd>
     </dl>
+
+    {actions.length > 0 ? (
+      <nav aria-label="办理操作">
+        <ul class="actions">
+          {actions.map((a) => (
+            <li key={a.action}>
+              <a class="button" href={a.href}>
+                {a.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    ) : null}
+
+    <h2>承办与答复</h2>
+    <Facts items={view.handling} />
 
     <h2>申请人</h2>
     {view.masked ? (
@@ -134,6 +171,38 @@ export const ApplicationDetailPage = ({ view, csrfToken, canRecord, values, erro
             error={errors.until}
             hint="告知补正时填写给申请人的补正期限；依条例第三十五条确定答复日期时填写该日期。格式 YYYY-MM-DD"
             maxLength={10}
+          />
+          <SelectField
+            name="feeMethod"
+            label="计费方式"
+            options={FEE_METHOD_OPTIONS}
+            value={values.feeMethod}
+            error={errors.feeMethod}
+            hint="仅发出收费通知时填写（《政府信息公开信息处理费管理办法》）"
+          />
+          <TextField
+            name="nth"
+            label="本申请是该申请人当月的第几件申请"
+            value={values.nth}
+            error={errors.nth}
+            hint="按件计收时填写"
+            maxLength={4}
+          />
+          <TextField
+            name="pages"
+            label="页数"
+            value={values.pages}
+            error={errors.pages}
+            hint="按量计收时填写"
+            maxLength={7}
+          />
+          <TextField
+            name="electronicFiles"
+            label="电子文件数"
+            value={values.electronicFiles}
+            error={errors.electronicFiles}
+            hint="按量计收时填写；每10个文件折合1页"
+            maxLength={7}
           />
           <TextField
             name="note"
