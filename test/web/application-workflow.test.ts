@@ -205,4 +205,13 @@ describe.each(testDatabases())('routing, deciding and delivering in the workbenc
     // A LIKE wildcard typed in the search matches itself only.
     expect((await getPage(t.app, '/workbench/applications?q=%25', registrar)).body).toContain('共 0 件');
   });
+
+  it('shows earlier applications for the same information on the application page', async () => {
+    const first = await submit({ description: '鼓楼区2024年度公共租赁住房分配名单' });
+    const again = await submit({ description: '鼓楼区2024年度公共租赁住房的分配名单' });
+    const page = await getPage(t.app, `/workbench/applications/${again}`, registrar);
+    expect(page.body).toContain('相似的既往申请');
+    expect(page.body).toContain(`/workbench/applications/${first}"`);
+    expect(page.body).toContain('同一申请人');
+  });
 });

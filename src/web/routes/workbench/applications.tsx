@@ -15,6 +15,7 @@ import {
   type Queue,
 } from '../../../applications/list-applications.ts';
 import { recordApplicationEvent } from '../../../applications/record-application-event.ts';
+import { findSimilarApplications } from '../../../applications/similar-applications.ts';
 import { submitApplication } from '../../../applications/submit-application.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
@@ -24,7 +25,11 @@ import type { Role } from '../../../orgs/role.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
 import { formValues } from '../../forms/parse-form.ts';
 import { actorOf, principalOf, requireLogin, requireRoleSomewhere } from '../../plugins/auth.ts';
-import { presentApplicationDetail, presentApplicationRow } from '../../presenters/application.presenter.ts';
+import {
+  presentApplicationDetail,
+  presentApplicationRow,
+  statusText,
+} from '../../presenters/application.presenter.ts';
 import { applicationsCsv, EXPORT_LIMIT } from '../../presenters/application-csv.ts';
 import { beijingDate } from '../../presenters/dates.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
@@ -230,6 +235,14 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         errors={form.errors ?? {}}
         notice={form.notice}
         actions={availableActions(principal, detail.application, agencies)}
+        similar={(await findSimilarApplications(db, detail.application)).map((x) => ({
+          href: `/workbench/applications/${x.application.id}`,
+          trackingNumber: x.application.trackingNumber,
+          receivedOn: x.application.receivedOn,
+          description: x.application.description,
+          status: statusText(x.application),
+          sameApplicant: x.sameApplicant,
+        }))}
       />
     );
   };

@@ -41,6 +41,17 @@ interface Props {
   readonly notice?: string | undefined;
   /** What the user may do to the application now, each a page of its own. */
   readonly actions: readonly { readonly action: string; readonly title: string; readonly href: string }[];
+  /** Earlier applications to the agency for much the same information. */
+  readonly similar: readonly SimilarRow[];
+}
+
+interface SimilarRow {
+  readonly href: string;
+  readonly trackingNumber: string;
+  readonly receivedOn: string;
+  readonly description: string;
+  readonly status: string;
+  readonly sameApplicant: boolean;
 }
 
 const Facts = ({ items }: { items: ApplicationDetailView['applicant'] }) => (
@@ -61,6 +72,7 @@ export const ApplicationDetailPage = ({
   errors,
   notice,
   actions,
+  similar,
 }: Props) => (
   <>
     <h1>申请 {view.trackingNumber}</h1>
@@ -100,6 +112,36 @@ export const ApplicationDetailPage = ({
 
     <h2>申请内容</h2>
     <Facts items={view.request} />
+
+    {similar.length > 0 ? (
+      <>
+        <h2>相似的既往申请</h2>
+        <p class="muted">
+          本机关此前收到的内容相近的申请，供统一答复口径、识别重复申请（条例第三十六条第（六）项）参考。
+        </p>
+        <DataTable
+          caption="相似的既往申请"
+          rows={similar}
+          wide
+          rowKey={(r) => r.trackingNumber}
+          empty="—"
+          columns={[
+            { header: '申请编号', nowrap: true, cell: (r) => <a href={r.href}>{r.trackingNumber}</a> },
+            { header: '收到日期', nowrap: true, cell: (r) => r.receivedOn },
+            { header: '所需信息', cell: (r) => r.description },
+            {
+              header: '状态',
+              cell: (r) => (
+                <>
+                  {r.status}
+                  {r.sameApplicant ? <span class="tag">同一申请人</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      </>
+    ) : null}
 
     <h2>答复期限是怎样计算的</h2>
     <ol>
