@@ -13,4 +13,6 @@ export const AGENCY_FIELD_LABELS: Readonly<Record<string, string>> = {
   'contact.email': '电子邮箱',
   'contact.officeHours': '办公时间',
   'contact.website': '网站',
+  decisionsNeedApproval: '答复决定须负责人审批',
+  feePausesClock: '收费期间不计入答复期限',
 };

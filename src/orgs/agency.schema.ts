@@ -46,6 +46,12 @@ const level = z.enum(AGENCY_LEVELS, {
   errorMap: () => ({ message: '行政层级不正确，应为省级、市级、县级或乡级' }),
 });
 
+/** How the agency works its applications (see agency.table.ts). */
+const settings = {
+  decisionsNeedApproval: z.boolean({ invalid_type_error: '请选择答复决定是否须负责人审批' }).optional(),
+  feePausesClock: z.boolean({ invalid_type_error: '请选择收费期间是否计入答复期限' }).optional(),
+};
+
 export const createAgencySchema = z.object({
   parentId: parentId.default(null),
   name,
@@ -53,6 +59,7 @@ export const createAgencySchema = z.object({
   kind,
   level,
   contact: agencyContactSchema.partial().default({}),
+  ...settings,
 });
 
 export const updateAgencySchema = z.object({
@@ -62,6 +69,7 @@ export const updateAgencySchema = z.object({
   kind: kind.optional(),
   level: level.optional(),
   contact: agencyContactSchema.partial().optional(),
+  ...settings,
 });
 
 export type CreateAgencyInput = z.input<typeof createAgencySchema>;

@@ -79,6 +79,15 @@ export const toAgency = (row: AgencyRow): Agency => ({
   updatedAt: row.updated_at,
 });
 
+/** The settings → their columns, for inserts and updates; what is not given is left alone. */
+export const settingColumns = (s: {
+  decisionsNeedApproval?: boolean | undefined;
+  feePausesClock?: boolean | undefined;
+}) => ({
+  ...(s.decisionsNeedApproval !== undefined && { decisions_need_approval: s.decisionsNeedApproval ? 1 : 0 }),
+  ...(s.feePausesClock !== undefined && { fee_pauses_clock: s.feePausesClock ? 1 : 0 }),
+});
+
 /** Contact fields → their columns, for inserts and updates. */
 export const contactColumns = (contact: Partial<AgencyContact>) => ({
   ...(contact.officeName !== undefined && { office_name: contact.officeName }),

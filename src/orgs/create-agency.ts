@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 import { parseInput } from '../errors/parse-input.ts';
 import { findAgency, getAgency } from './agency.repository.ts';
 import { type CreateAgencyInput, createAgencySchema } from './agency.schema.ts';
-import { type Agency, contactColumns } from './agency.table.ts';
+import { type Agency, contactColumns, settingColumns } from './agency.table.ts';
 import { assertNameFree, rethrowNameConflict } from './agency-name.ts';
 import { childPath } from './agency-path.ts';
 
@@ -33,6 +33,7 @@ export async function createAgency(db: Kysely<DB>, options: CreateAgencyOptions)
         level: input.level,
         path: '',
         ...contactColumns(input.contact),
+        ...settingColumns(input),
         created_at: now,
         updated_at: now,
       })

@@ -1,13 +1,15 @@
 import { type Kysely, sql } from 'kysely';
+import { refreshOpenDeadlines } from '../applications/application-deadline.ts';
 import { type Actor, actorFields } from '../audit-log/actor.ts';
 import { recordAudit } from '../audit-log/record-audit.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { DB } from '../db/schema.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { AppError } from '../errors/app-error.ts';
 import { parseInput } from '../errors/parse-input.ts';
 import { findAgency, getAgency } from './agency.repository.ts';
 import { type UpdateAgencyInput, updateAgencySchema } from './agency.schema.ts';
-import { type Agency, contactColumns } from './agency.table.ts';
+import { type Agency, contactColumns, settingColumns } from './agency.table.ts';
 import { assertNameFree, rethrowNameConflict } from './agency-name.ts';
 import { childPath, isWithin } from './agency-path.ts';
 
@@ -44,6 +46,7 @@ export async function updateAgency(db: Kysely<DB>, id: number, patch: UpdateAgen
         ...(input.kind !== undefined && { kind: input.kind }),
         ...(input.level !== undefined && { level: input.level }),
         ...contactColumns(input.contact ?? {}),
+        ...settingColumns(input),
         updated_at: now,
       })
       .where('id', '=', id)
@@ -57,6 +60,9 @@ export async function updateAgency(db: Kysely<DB>, id: number, patch: UpdateAgen
         .where('path', 'like', `${before.path}%`)
         .execute();
     }
+    // The fee setting moves the deadlines of the agency's open applications: recompute them now.
+    if (input.feePausesClock !== undefined && input.feePausesClock !== before.feePausesClock)
+      await refreshOpenDeadlines(trx, await loadCalendar(trx), [id]);
     const after = await getAgency(trx, id);
     await recordAudit(trx, {
       at: new Date(now),

@@ -14,6 +14,7 @@ import { recordSecrecyReview } from '../../src/applications/review-secrecy.ts';
 import { addCoHandler, assignApplication } from '../../src/applications/route-application.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
 import type { DB } from '../../src/db/schema.ts';
+import { updateAgency } from '../../src/orgs/update-agency.ts';
 import { describeEachDatabase } from '../support/each-database.ts';
 import { makeAgency, makeUser, TEST_ACTOR } from '../support/factories.ts';
 
@@ -358,5 +359,24 @@ describeEachDatabase('deciding and delivering an application', (db) => {
     });
     expect(deadline.due).toBe('2024-10-30');
     expect((await findApplication(db(), id))?.deadline.due).toBe('2024-10-30');
+  });
+
+  it('recomputes the open deadlines of an agency whose fee setting changes', async () => {
+    const agency = await makeAgency(db());
+    const id = await submit(agency.id, '2024-09-27');
+    await recordApplicationEvent(db(), {
+      applicationId: id,
+      event: { type: 'feeNoticed', date: '2024-10-10', feeMethod: 'perQuantity', pages: '45' },
+      actor: TEST_ACTOR,
+      now: NOW,
+    });
+    expect((await findApplication(db(), id))?.deadline).toMatchObject({
+      due: null,
+      waitingFor: { what: 'feePayment' },
+    });
+    await updateAgency(db(), agency.id, { feePausesClock: false, actor: TEST_ACTOR });
+    expect((await findApplication(db(), id))?.deadline.due).toBe('2024-10-30');
+    await updateAgency(db(), agency.id, { feePausesClock: true, actor: TEST_ACTOR });
+    expect((await findApplication(db(), id))?.deadline.due).toBeNull();
   });
 });

@@ -214,4 +214,32 @@ describe.each(testDatabases())('routing, deciding and delivering in the workbenc
     expect(page.body).toContain(`/workbench/applications/${first}"`);
     expect(page.body).toContain('同一申请人');
   });
+
+  it('lets the admin set how the agency works its applications', async () => {
+    const admin = await sessionFor(t.database, h.staff.admin.user.id);
+    const page = await getPage(t.app, `/workbench/agencies/${h.edu.id}`, admin);
+    expect(page.body).toContain('答复决定须负责人审批');
+    const res = await postForm(t.app, `/workbench/agencies/${h.edu.id}`, admin, {
+      name: h.edu.name,
+      kind: h.edu.kind,
+      level: h.edu.level,
+      decisionsNeedApproval: '1',
+      feePausesClock: '0',
+    });
+    expect(res.statusCode).toBe(303);
+    const row = await t.database.db
+      .selectFrom('agencies')
+      .select(['decisions_need_approval', 'fee_pauses_clock'])
+      .where('id', '=', h.edu.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ decisions_need_approval: 1, fee_pauses_clock: 0 });
+    const bad = await postForm(t.app, `/workbench/agencies/${h.edu.id}`, admin, {
+      name: h.edu.name,
+      kind: h.edu.kind,
+      level: h.edu.level,
+      feePausesClock: 'maybe',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('请选择收费期间是否计入答复期限');
+  });
 });

@@ -24,7 +24,13 @@ export const agencyInputFromForm = (body: unknown) => ({
   kind: field(body, 'kind'),
   level: field(body, 'level'),
   contact: Object.fromEntries(CONTACT_KEYS.map((key) => [key, field(body, `contact.${key}`)])),
+  decisionsNeedApproval: yesNo(field(body, 'decisionsNeedApproval')),
+  feePausesClock: yesNo(field(body, 'feePausesClock')),
 });
+
+/** '1' / '0' of a yes-no select; anything else is left for the schema to refuse. */
+const yesNo = (v: unknown): unknown =>
+  v === '1' ? true : v === '0' ? false : v === undefined || v === '' ? undefined : v;
 
 /** An agency as the form's initial values. */
 export const agencyFormValues = (agency: Agency): Record<string, string> => ({
@@ -33,4 +39,6 @@ export const agencyFormValues = (agency: Agency): Record<string, string> => ({
   kind: agency.kind,
   level: agency.level,
   ...Object.fromEntries(CONTACT_KEYS.map((key) => [`contact.${key}`, agency.contact[key] ?? ''])),
+  decisionsNeedApproval: agency.decisionsNeedApproval ? '1' : '0',
+  feePausesClock: agency.feePausesClock ? '1' : '0',
 });

@@ -84,6 +84,31 @@ export const AgencyForm = (props: Props) => (
       </div>
       {text(props, 'contact.officeHours')}
       {text(props, 'contact.website', { type: 'url' })}
+      <h2 class="form-section">依申请公开办理规则</h2>
+      <div class="form-grid">
+        <SelectField
+          name="decisionsNeedApproval"
+          label={AGENCY_FIELD_LABELS.decisionsNeedApproval ?? ''}
+          value={props.values.decisionsNeedApproval ?? '0'}
+          error={props.errors.decisionsNeedApproval}
+          hint="是：承办人的拟办意见经负责人审批后才作出答复决定"
+          options={[
+            { value: '0', label: '否' },
+            { value: '1', label: '是' },
+          ]}
+        />
+        <SelectField
+          name="feePausesClock"
+          label={AGENCY_FIELD_LABELS.feePausesClock ?? ''}
+          value={props.values.feePausesClock ?? '1'}
+          error={props.errors.feePausesClock}
+          hint="按《政府信息公开信息处理费管理办法》，自申请人收到收费通知至缴费之日不计入（默认）"
+          options={[
+            { value: '1', label: '是（不计入）' },
+            { value: '0', label: '否（照常计算）' },
+          ]}
+        />
+      </div>
       <div class="actions">
         <SubmitButton>{props.submitLabel}</SubmitButton>
         <a href="/workbench/agencies">返回机关列表</a>
