@@ -196,6 +196,11 @@ describe.runIf(hasChromium)('in the browser', () => {
         ['/workbench/applications', 'workbench-applications'],
         ['/workbench/applications/new', 'workbench-application-new'],
         [`/workbench/applications/${applicationId}`, 'workbench-application'],
+        [`/workbench/applications/${applicationId}/assign`, 'workbench-application-assign'],
+        [`/workbench/applications/${applicationId}/co-handlers`, 'workbench-application-co-handlers'],
+        [`/workbench/applications/${applicationId}/secrecy-review`, 'workbench-application-review'],
+        [`/workbench/applications/${applicationId}/decision`, 'workbench-application-decision'],
+        ['/workbench/applications?queue=overdue&q=%E4%BD%8E%E4%BF%9D', 'workbench-applications-filtered'],
         ['/workbench/password', 'workbench-password'],
       ] as const) {
         await visit(page, path, shot, width);

@@ -67,7 +67,7 @@ export const ApplicationList = ({ queue, rows, total, page, pageSize, filters, c
           </a>
         </div>
       ) : null}
-      <nav aria-label="申请队列">
+      <nav aria-label="申请队列" class="queue-tabs">
         <ul class="actions">
           {QUEUES.map((q) => (
             <li key={q}>
@@ -122,10 +122,12 @@ export const ApplicationList = ({ queue, rows, total, page, pageSize, filters, c
           hint="YYYY-MM-DD"
           maxLength={10}
         />
-        <button type="submit" class="button">
-          筛选
-        </button>
-        <a href={queueHref(list, queue, filterValues({}))}>清除筛选</a>
+        <div class="form__buttons">
+          <button type="submit" class="button">
+            筛选
+          </button>
+          <a href={queueHref(list, queue, filterValues({}))}>清除筛选</a>
+        </div>
       </form>
       <p>
         <a href={queueHref(`${list}/export.csv`, queue, filters)}>导出此队列为 CSV（个人信息已隐藏）</a>
