@@ -9,6 +9,8 @@ export interface BenchFigure {
   readonly baseline?: { readonly name: string; readonly value: number; readonly unit: string };
   /** value ÷ baseline, rounded. */
   readonly ratio?: number;
+  /** The benchmark it comes from (bench/run.ts sets it), for `--only`. */
+  readonly group?: string;
 }
 
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { applicationsBenchmark } from './applications/applications-bench.ts';
 import { auditBenchmark } from './audit/audit-bench.ts';
 import { deadlineBenchmark } from './deadlines/deadline-bench.ts';
 import type { BenchFigure } from './figure.ts';
@@ -12,18 +13,48 @@ import { portalBenchmark } from './http/portal-bench.ts';
  */
 const smoke = process.argv.includes('--smoke');
 
+const BENCHMARKS: Record<string, (options: { smoke: boolean }) => Promise<BenchFigure[]>> = {
+  audit: auditBenchmark,
+  deadlines: deadlineBenchmark,
+  portal: portalBenchmark,
+  applications: applicationsBenchmark,
+};
+
+/**
+ * `--only=applications,portal` runs those alone; the results files keep the other benchmarks'
+ * figures of the previous run (each figure carries its benchmark's name as `group`).
+ */
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .filter((name) => name !== '');
+for (const name of only ?? [])
+  if (!(name in BENCHMARKS))
+    throw new Error(`unknown benchmark ${name}: one of ${Object.keys(BENCHMARKS).join(', ')}`);
+
+const previousFigures = (): BenchFigure[] => {
+  try {
+    const previous = JSON.parse(readFileSync(new URL('./results/latest.json', import.meta.url), 'utf8'));
+    return (previous.figures as BenchFigure[]).filter((f) => !only?.includes(f.group ?? ''));
+  } catch {
+    return [];
+  }
+};
+
 const main = async () => {
   const started = new Date();
-  const figures: BenchFigure[] = [];
-  figures.push(...(await auditBenchmark({ smoke })));
-  figures.push(...(await deadlineBenchmark({ smoke })));
-  figures.push(...(await portalBenchmark({ smoke })));
+  const figures: BenchFigure[] = only === undefined || smoke ? [] : previousFigures();
+  for (const [group, benchmark] of Object.entries(BENCHMARKS)) {
+    if (only !== undefined && !only.includes(group)) continue;
+    figures.push(...(await benchmark({ smoke })).map((f) => ({ ...f, group })));
+  }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const lines = [
     `# gongkai benchmark${smoke ? ' (smoke run: sizes too small for the figures to mean anything)' : ''}`,
     '',
-    `Run ${started.toISOString()} on ${machine}.`,
+    `Run ${started.toISOString()} on ${machine}${only === undefined ? '' : ` (${only.join(', ')} only; the other rows are from the previous run)`}.`,
     '',
     '| benchmark | figure | target | baseline (same run) | ratio | met |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -41,6 +41,8 @@ export interface ApplicationTable {
   waiting_for: string | null;
   waiting_by: string | null;
   deadline_provisional: Generated<number>;
+  /** The applicant's account (src/applicants) that submitted or claimed it; null for most. */
+  applicant_account_id: Generated<number | null>;
 }
 
 /** Departments that handle an application together with its handling agency (会办). */

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { DB } from '../db/schema.ts';
 import { type Application, toApplication } from './application.repository.ts';
@@ -77,6 +77,91 @@ export const visibleTo = (agencyIds: readonly number[]) => (eb: Eb) =>
     ),
   ]);
 
+/** Whether these ids are every agency there is (one indexed count of the agencies table). */
+const seesEveryAgency = async (db: Kysely<DB>, agencyIds: readonly number[]): Promise<boolean> => {
+  const distinct = new Set(agencyIds);
+  const row = await db
+    .selectFrom('agencies')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  if (Number(row?.n ?? 0) !== distinct.size) return false;
+  const known = await db
+    .selectFrom('agencies')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('id', 'in', [...distinct])
+    .executeTakeFirst();
+  return Number(known?.n ?? 0) === distinct.size;
+};
+
+type Condition = (eb: Eb) => Expression<SqlBool>;
+
+/** What puts an application in the queue, on its own row; null for 'all'. */
+const queueCondition = (queue: Queue, today: string, dueSoonBy: string): Condition | null => {
+  const open = (eb: Eb) => eb('applications.status', '=', 'open');
+  switch (queue) {
+    case 'all':
+      return null;
+    case 'overdue':
+      return (eb) => eb.and([open(eb), eb('applications.due_on', '<', today)]);
+    case 'dueToday':
+      return (eb) => eb.and([open(eb), eb('applications.due_on', '=', today)]);
+    case 'dueSoon':
+      return (eb) =>
+        eb.and([
+          open(eb),
+          eb('applications.due_on', '>=', today),
+          eb('applications.due_on', '<=', dueSoonBy),
+        ]);
+    case 'waiting':
+      // While the clock waits there is no due date: `due_on is null` keeps this on the
+      // (status, due_on) index instead of every open application.
+      return (eb) =>
+        eb.and([
+          open(eb),
+          eb('applications.due_on', 'is', null),
+          eb('applications.waiting_for', 'in', ['correction', 'feePayment']),
+        ]);
+    case 'awaitingApproval':
+      return (eb) => eb.and([open(eb), eb('applications.stage', '=', 'awaitingApproval')]);
+    case 'toDeliver':
+      return (eb) => eb.and([open(eb), eb('applications.stage', '=', 'decided')]);
+    case 'closed':
+      return (eb) => eb('applications.status', '=', 'closed');
+  }
+};
+
+/**
+ * visibleTo, as the ids of three indexed lookups (received there, routed there, co-handled
+ * there), the queue's condition repeated inside the first two so that each reads only its
+ * queue from the (agency_id | handling_agency_id, status, due_on) indexes. Tested per row, the
+ * OR of visibleTo read the table for every application of the queue in the whole city.
+ * UNION ALL, not UNION: `in` does not mind an id twice, and SQLite would sort each branch
+ * by id for a UNION's merge, reading the queue of the whole city again to do it.
+ */
+const visibleAmong =
+  (agencyIds: readonly number[], condition: Condition | null) =>
+  (eb: Eb): Expression<SqlBool> => {
+    const received = eb
+      .selectFrom('applications')
+      .select('applications.id')
+      .where('applications.agency_id', 'in', agencyIds);
+    const routed = eb
+      .selectFrom('applications')
+      .select('applications.id')
+      .where('applications.handling_agency_id', 'in', agencyIds);
+    const coHandled = eb
+      .selectFrom('application_co_handlers')
+      .select('application_co_handlers.application_id as id')
+      .where('application_co_handlers.agency_id', 'in', agencyIds);
+    return eb(
+      'applications.id',
+      'in',
+      (condition === null ? received : received.where(condition))
+        .unionAll(condition === null ? routed : routed.where(condition))
+        .unionAll(coHandled),
+    );
+  };
+
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -96,35 +181,13 @@ export async function listApplications(
   const dueSoonBy =
     queue === 'dueSoon' ? (await loadCalendar(db)).addWorkingDays(today, DUE_SOON_WORKING_DAYS) : today;
 
-  let query = db.selectFrom('applications').where(visibleTo(options.agencyIds));
-  switch (queue) {
-    case 'all':
-      break;
-    case 'overdue':
-      query = query.where('status', '=', 'open').where('due_on', '<', today);
-      break;
-    case 'dueToday':
-      query = query.where('status', '=', 'open').where('due_on', '=', today);
-      break;
-    case 'dueSoon':
-      query = query
-        .where('status', '=', 'open')
-        .where('due_on', '>=', today)
-        .where('due_on', '<=', dueSoonBy);
-      break;
-    case 'waiting':
-      query = query.where('status', '=', 'open').where('waiting_for', 'in', ['correction', 'feePayment']);
-      break;
-    case 'awaitingApproval':
-      query = query.where('status', '=', 'open').where('stage', '=', 'awaitingApproval');
-      break;
-    case 'toDeliver':
-      query = query.where('status', '=', 'open').where('stage', '=', 'decided');
-      break;
-    case 'closed':
-      query = query.where('status', '=', 'closed');
-      break;
-  }
+  const condition = queueCondition(queue, today, dueSoonBy);
+  let query = db.selectFrom('applications');
+  if (condition !== null) query = query.where(condition);
+  // A user who sees every agency (the city's admin) needs no visibility test: each queue is
+  // then a range of one index, and its count never touches the table.
+  if (!(await seesEveryAgency(db, options.agencyIds)))
+    query = query.where(visibleAmong(options.agencyIds, condition));
   if (options.handlerUserId !== undefined) query = query.where('handler_user_id', '=', options.handlerUserId);
   if (options.channel) query = query.where('channel', '=', options.channel);
   if (options.applicantType) query = query.where('applicant_type', '=', options.applicantType);
@@ -142,8 +205,6 @@ export async function listApplications(
     );
   }
 
-  const counted = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
-  const total = Number(counted?.n ?? 0);
   const ordered =
     queue === 'all' || queue === 'closed'
       ? query.orderBy('received_on', 'desc').orderBy('id', 'desc')
@@ -157,5 +218,12 @@ export async function listApplications(
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  // A first page that is not full is the whole queue: no need to count it again.
+  const total =
+    page === 1 && rows.length < pageSize
+      ? rows.length
+      : Number(
+          (await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst())?.n ?? 0,
+        );
   return { rows: rows.map(toApplication), total, page, pageSize };
 }

@@ -8,6 +8,10 @@ const CANDIDATES = 5_000;
 /** Below this share of common character pairs two descriptions are not called similar. */
 export const SIMILARITY_THRESHOLD = 0.35;
 
+/** The words every application says ("申请公开…的情况"): alike in all, they tell nothing. */
+const BOILERPLATE =
+  /申请公开|依法公开|请求公开|申请获取|申请提供|要求公开|政府信息|相关信息|有关情况|的情况|情况|本人|贵单位|贵机关/g;
+
 /**
  * The character bigrams of a description, without punctuation and spaces: Chinese has no word
  * breaks, and pairs of characters are what a clerk recognises as "the same request" (最低生活
@@ -18,6 +22,7 @@ export const bigrams = (text: string): Set<string> => {
     ...text
       .normalize('NFKC')
       .toLowerCase()
+      .replace(BOILERPLATE, '')
       .replace(/[\s\p{P}\p{S}]/gu, ''),
   ];
   const pairs = new Set<string>();

@@ -10,6 +10,7 @@ import { parseInput } from '../errors/parse-input.ts';
 import { findAgency } from '../orgs/agency.repository.ts';
 import { submitApplicationSchema } from './application.schema.ts';
 import { refreshDeadline } from './application-deadline.ts';
+import { applicationColumns } from './application-row.ts';
 import { hashSecretCode, newSecretCode, newTrackingNumber } from './tracking-code.ts';
 
 export interface SubmitApplicationOptions {
@@ -19,6 +20,8 @@ export interface SubmitApplicationOptions {
   readonly idempotencyKey?: string;
   readonly actor: Actor;
   readonly now: Date;
+  /** The applicant's account (src/applicants) when a logged-in member of the public applies. */
+  readonly applicantAccountId?: number;
 }
 
 export type SubmitApplicationResult =
@@ -43,6 +46,23 @@ const existing = async (db: Kysely<DB>, agencyId: number, key: string | undefine
         .executeTakeFirst();
 
 /**
+ * A tracking number no application has yet. Eight random digits a day make a clash rare, not
+ * impossible: look first, so that a clash never fails a submission (inside a caller's
+ * transaction, PostgreSQL could not go on after a failed insert).
+ */
+const freeTrackingNumber = async (db: Kysely<DB>, receivedOn: string): Promise<string> => {
+  for (let attempt = 0; ; attempt++) {
+    const candidate = newTrackingNumber(receivedOn);
+    const taken = await db
+      .selectFrom('applications')
+      .select('id')
+      .where('tracking_number', '=', candidate)
+      .executeTakeFirst();
+    if (taken === undefined || attempt >= 20) return candidate;
+  }
+};
+
+/**
  * Takes an application (online, or registered by staff from a letter, a visit, a fax …) and
  * its 'received' event in one transaction, with its audit record. The secret code is returned
  * once, to be shown to the applicant, and kept only as a hash.
@@ -61,26 +81,16 @@ export async function submitApplication(
       if ((await findAgency(trx, options.agencyId)) === null)
         throw new AppError('NOT_FOUND', '受理机关不存在');
       const secretCode = newSecretCode();
-      const trackingNumber = newTrackingNumber(input.receivedOn);
+      const trackingNumber = await freeTrackingNumber(trx, input.receivedOn);
       const { id } = await trx
         .insertInto('applications')
         .values({
           agency_id: options.agencyId,
           tracking_number: trackingNumber,
           secret_hash: hashSecretCode(secretCode),
-          channel: input.channel,
-          arrived_on: input.arrivedOn,
-          received_on: input.receivedOn,
-          applicant_type: input.applicantType,
-          applicant_name: input.applicantName,
-          id_type: input.idType,
-          id_number: input.idNumber.toUpperCase(),
-          phone: input.phone,
-          address: input.address || null,
-          email: input.email || null,
-          description: input.description,
-          form_wanted: input.formWanted,
+          ...applicationColumns(input),
           idempotency_key: key ?? null,
+          applicant_account_id: options.applicantAccountId ?? null,
           status: 'open',
           created_at: now,
           updated_at: now,

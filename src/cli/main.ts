@@ -3,6 +3,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDeadline } from './commands/deadline.ts';
+import { registerImport } from './commands/import.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { systemCalendarSource } from './system-calendar.ts';
@@ -20,6 +21,7 @@ registerServe(program);
 registerDatabase(program);
 registerCalendar(program, systemCalendarSource);
 registerDeadline(program, systemCalendarSource);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

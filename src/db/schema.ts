@@ -4,13 +4,19 @@
  * instants are ISO-8601 UTC text ('2026-11-27T03:00:00.000Z'), dates 'YYYY-MM-DD' text,
  * booleans integer 0/1, ids integers.
  */
+import type { ApplicantAccountTable, ApplicantSessionTable } from '../applicants/applicant-account.table.ts';
 import type {
   ApplicationCoHandlerTable,
   ApplicationEventTable,
   ApplicationTable,
 } from '../applications/application.table.ts';
+import type { ApplicationImportTable } from '../applications/import/application-import.table.ts';
 import type { AuditLogTable } from '../audit-log/audit-log.table.ts';
 import type { CalendarYearTable } from '../calendar/calendar-year.table.ts';
+import type { DisclosureItemTable } from '../disclosure/disclosure-item.table.ts';
+import type { SearchSynonymTable } from '../disclosure/search-synonym.table.ts';
+import type { ApplicationLetterTable } from '../letters/application-letter.table.ts';
+import type { LetterTemplateTable } from '../letters/letter-template.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
 import type { SessionTable } from '../orgs/session.table.ts';
 import type { RoleAssignmentTable, UserTable } from '../orgs/user.table.ts';
@@ -25,4 +31,11 @@ export interface DB {
   application_events: ApplicationEventTable;
   application_co_handlers: ApplicationCoHandlerTable;
   calendar_years: CalendarYearTable;
+  application_imports: ApplicationImportTable;
+  letter_templates: LetterTemplateTable;
+  application_letters: ApplicationLetterTable;
+  disclosure_items: DisclosureItemTable;
+  search_synonyms: SearchSynonymTable;
+  applicant_accounts: ApplicantAccountTable;
+  applicant_sessions: ApplicantSessionTable;
 }

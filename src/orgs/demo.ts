@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type DemoUser, seedDemoApplications } from '../applications/demo-applications.ts';
 import { systemActor } from '../audit-log/actor.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
@@ -25,8 +26,9 @@ export interface DemoResult {
 const DEMO_ACTOR = systemActor('系统（演示数据）');
 
 /**
- * Creates the demo agencies and accounts, only in a database without any agency. The
- * passwords are new random ones each time and are returned so the CLI can print them once.
+ * Creates the demo agencies and accounts, only in a database without any agency, and their
+ * applications (2019 as the district's report counts them; the current year around `now`).
+ * The passwords are new random ones each time and are returned so the CLI can print them once.
  */
 export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<DemoResult> {
   const { now } = options;
@@ -41,11 +43,12 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
       ids.set(agency.name, agency.id);
     }
     const accounts: DemoAccount[] = [];
+    const users = new Map<string, DemoUser>();
     for (const user of DEMO_USERS) {
       const agencyId = ids.get(user.agency) ?? 0;
       const password = demoPassword();
       const { username, displayName } = user;
-      await createUser(trx, {
+      const created = await createUser(trx, {
         username,
         displayName,
         password,
@@ -54,6 +57,7 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
         actor: DEMO_ACTOR,
         now,
       });
+      users.set(username, { id: created.id, displayName });
       accounts.push({
         username,
         password,
@@ -62,6 +66,7 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
         agencyName: user.agency,
       });
     }
+    await seedDemoApplications(trx, { now, agencies: ids, users });
     return { created: true, accounts };
   });
 }

@@ -44,6 +44,13 @@ export function maskName(value: string): string {
 }
 
 /** Keys whose values are secrets: removed, not masked. */
+/** 'zhangsan@example.cn' → 'z***@example.cn': the domain stays, which says little of the person. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return stars(Math.min(value.length, 6));
+  return `${value.slice(0, 1)}***${value.slice(at)}`;
+}
+
 const SECRET_KEYS = new Set([
   'password',
   'passwordHash',
@@ -64,6 +71,9 @@ const MASKS: Record<string, (value: string) => string> = {
   address: maskAddress,
   personName: maskName,
   person_name: maskName,
+  applicantName: maskName,
+  applicant_name: maskName,
+  email: maskEmail,
 };
 
 /**

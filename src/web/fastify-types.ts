@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import type { Principal } from '../orgs/policy.ts';
 import type { User } from '../orgs/user.table.ts';
+import type { RequestApplicant } from './plugins/applicant-session.ts';
 import type { AnonymousCsrf } from './plugins/csrf-token.ts';
 import type { AgencySummary } from './presenters/agency.presenter.ts';
 import type { Crumb } from './views/components/breadcrumbs.tsx';
@@ -31,6 +32,8 @@ declare module 'fastify' {
     /** Who is logged in; null for anonymous requests and for every portal page. */
     principal: Principal | null;
     session: RequestSession | null;
+    /** The logged-in applicant (src/applicants), on their pages only; null everywhere else. */
+    applicant: RequestApplicant | null;
   }
   interface FastifyReply {
     /** Renders a whole page in the site's layout and sends it. */

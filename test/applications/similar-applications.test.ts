@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findApplication } from '../../src/applications/application.repository.ts';
-import { bigrams, findSimilarApplications, similarity } from '../../src/applications/similar-applications.ts';
+import {
+  bigrams,
+  findSimilarApplications,
+  SIMILARITY_THRESHOLD,
+  similarity,
+} from '../../src/applications/similar-applications.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
 import { describeEachDatabase } from '../support/each-database.ts';
 import { makeAgency, TEST_ACTOR } from '../support/factories.ts';
@@ -14,6 +19,13 @@ describe('similarity of descriptions', () => {
     ).toBeGreaterThan(0.5);
     expect(similarity(bigrams('城市绿化养护合同'), bigrams('2023年低保资金发放情况'))).toBe(0);
     expect(similarity(bigrams(''), bigrams('低保'))).toBe(0);
+    // What every application says does not make two alike.
+    expect(
+      similarity(
+        bigrams('申请公开鼓楼区2026年城镇老旧小区改造项目计划'),
+        bigrams('申请公开鼓楼区2026年为民办实事项目清单'),
+      ),
+    ).toBeLessThan(SIMILARITY_THRESHOLD);
   });
 });
 

@@ -11,11 +11,19 @@ import { skipIfNoPostgres } from '../support/pg-skip.ts';
 
 const TABLES = [
   'agencies',
+  'applicant_accounts',
+  'applicant_sessions',
   'application_co_handlers',
   'application_events',
+  'application_imports',
+  'application_letters',
   'applications',
   'audit_log',
+  'disclosure_items',
+  'disclosure_search',
+  'letter_templates',
   'role_assignments',
+  'search_synonyms',
   'sessions',
   'users',
 ];
@@ -34,8 +42,12 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112706_application_workflow']);
+      expect(await migrateDown(database.db)).toEqual(['2026112710_applicant_accounts']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112709_disclosure_items',
+        '2026112708_imports',
+        '2026112707_letters',
+        '2026112706_application_workflow',
         '2026112705_calendar',
         '2026112704_applications',
         '2026112703_audit_log',

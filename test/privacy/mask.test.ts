@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   maskAddress,
+  maskEmail,
   maskIdNumber,
   maskName,
   maskPersonalFields,
@@ -32,6 +33,18 @@ describe('masks', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳')).toBe('欧*');
     expect(maskName('张')).toBe('*');
+  });
+});
+
+describe('e-mail addresses', () => {
+  it('keep the first character and the domain', () => {
+    expect(maskEmail('zhangsan@example.cn')).toBe('z***@example.cn');
+    expect(maskEmail('not-an-address')).toBe('******');
+  });
+  it('and an application in the audit log has its name and e-mail masked', () => {
+    expect(
+      maskPersonalFields({ applicantName: '王小明', email: 'wxm@example.com', description: '低保名单' }),
+    ).toEqual({ applicantName: '王**', email: 'w***@example.com', description: '低保名单' });
   });
 });
 

@@ -1,6 +1,9 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageImport } from '../../src/applications/import/application-imports.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
+import { issueLetter } from '../../src/letters/issue-letter.ts';
+import { LetterPdf } from '../../src/letters/letter-pdf.ts';
 import type { Role } from '../../src/orgs/role.ts';
 import { beijingDate } from '../../src/web/presenters/dates.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -36,8 +39,12 @@ interface Row {
   readonly route: string;
   readonly target?: Target;
   readonly expect: readonly [number, number, number, number, number, number, number, number];
+  /** The `:action` of a route that has one. */
+  readonly action?: string;
   /** The form sent with a POST: valid, so that a permitted visitor succeeds. */
   readonly body?: (ctx: Context) => Fields;
+  /** The JSON body of an API write (sent with the X-CSRF-Token header instead of `_csrf`). */
+  readonly json?: (ctx: Context) => Record<string, unknown>;
 }
 
 interface Context {
@@ -340,12 +347,169 @@ const MATRIX: readonly Row[] = [
     body: (c: Context): Fields => ({ type: 'extended', date: c.today, workingDays: '5' }),
   })),
 
+  { route: 'GET /workbench/applications/export.csv', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  // The actions after intake, each a page: who may is the row; `ok` is what a permitted visitor
+  // gets — 200 for the form; 409 for a form the application's stage does not allow yet; for the
+  // POSTs a body that is refused (400), so that the matrix changes nothing.
+  ...actionRows('assign', ['admin', 'registrar', 'approver'], 200, 400, { handlingAgencyId: '' }),
+  ...actionRows('co-handlers', ['admin', 'registrar', 'approver'], 200, 400, { agencyId: '' }),
+  ...actionRows('secrecy-review', ['admin', 'handler', 'approver'], 200, 400, { result: '' }),
+  ...actionRows('decision', ['admin', 'handler', 'approver'], 200, 400, { outcome: 'granted' }),
+  ...actionRows('approval', ['admin', 'approver'], 409, 400, { verdict: 'approve' }),
+  ...actionRows('delivery', ['admin', 'handler', 'registrar'], 409, 400, { method: 'post' }),
+
+  // Imports: `:id` is a pending import of that agency (a separate one for discard). Only the
+  // agency's registrars and admins; the upload without a file is refused (400) once authorised.
+  { route: 'GET /workbench/applications/import', expect: [302, 200, 200, 403, 403, 403, 403, 200] },
+  {
+    route: 'GET /workbench/applications/import/template.xlsx',
+    expect: [302, 200, 200, 200, 200, 200, 200, 200],
+  },
+  ...(
+    [
+      ['gulou', [302, 400, 400, 403, 403, 403, 403, 403]],
+      ['edu', [302, 400, 400, 403, 403, 403, 403, 400]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 400, 400, 403, 403, 403, 403, 400]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/applications/import',
+    target,
+    expect,
+    body: (c: Context): Fields => ({ agencyId: String(c.agencyIds[target]) }),
+  })),
+  ...(
+    [
+      ['gulou', [302, 200, 200, 403, 403, 403, 403, 404]],
+      ['edu', [302, 200, 200, 403, 403, 403, 403, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({ route: 'GET /workbench/applications/import/:id', target, expect })),
+  // The admin confirms; the registrar's second confirmation does nothing (303 too).
+  ...(
+    [
+      ['gulou', [302, 303, 303, 403, 403, 403, 403, 404]],
+      ['edu', [302, 303, 303, 403, 403, 403, 403, 303]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => [
+    { route: 'POST /workbench/applications/import/:id/confirm', target, expect },
+    { route: 'POST /workbench/applications/import/:id/discard', target, expect },
+  ]),
+
+  // Letters (文书): `:id` is an application of that agency, `:letterId` its receipt (made before the
+  // run). Handlers and registrars issue (the body asks for a reply before any decision: 400, so
+  // that the matrix stores nothing); they and the approver read. Templates: the agency's admin.
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 200, 200, 200, 404]],
+      ['edu', [302, 200, 200, 200, 200, 200, 200, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({ route: 'GET /workbench/applications/:id/letters', target, expect })),
+  ...(
+    [
+      ['gulou', [302, 400, 400, 400, 403, 403, 403, 404]],
+      ['edu', [302, 400, 400, 400, 403, 403, 403, 400]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/applications/:id/letters',
+    target,
+    expect,
+    body: (): Fields => ({ kind: 'reply' }),
+  })),
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 200, 403, 403, 404]],
+      ['edu', [302, 200, 200, 200, 200, 403, 403, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'GET /workbench/applications/:id/letters/:letterId/:format',
+    target,
+    expect,
+  })),
+  { route: 'GET /workbench/letter-templates', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  ...(
+    [
+      ['gulou', [302, 200, 403, 403, 403, 403, 403, 403]],
+      ['edu', [302, 200, 403, 403, 403, 403, 403, 200]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => [
+    { route: 'GET /workbench/letter-templates/:agencyId/:kind', target, expect },
+    {
+      route: 'POST /workbench/letter-templates/:agencyId/:kind',
+      target,
+      // An unknown placeholder: refused (400) once authorised, so that nothing is saved.
+      expect: expect.map((status) => (status === 200 ? 400 : status)) as unknown as Row['expect'],
+      body: (): Fields => ({ intent: 'save', title: '受理回执', body: '{{申请编号}}{{收到日期}}{{未知}}' }),
+    },
+  ]),
+
   //                                                                anon admin reg  hand appr pub  view eduAdmin
   { route: 'GET /api/v1/agencies', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/agencies/:id', target: 'gulou', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/agencies/:id', target: 'other', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/agencies/:id', target: 'missing', expect: [404, 404, 404, 404, 404, 404, 404, 404] },
   { route: 'GET /api/v1/me', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  // Applications: anyone may submit one online (no account); the rest is the workbench's rule.
+  ...(
+    [
+      ['gulou', [201, 201, 201, 201, 201, 201, 201, 201]],
+      ['missing', [404, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /api/v1/applications',
+    target,
+    expect,
+    json: (c: Context) => {
+      const { channel, arrivedOn, receivedOn, ...fields } = applicationForm(c.today);
+      return { ...fields, agencyId: c.agencyIds[target] };
+    },
+  })),
+  { route: 'GET /api/v1/applications', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  ...(
+    [
+      ['gulou', [401, 200, 200, 200, 200, 200, 200, 404]],
+      ['edu', [401, 200, 200, 200, 200, 200, 200, 200]],
+      ['other', [401, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [401, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({ route: 'GET /api/v1/applications/:id', target, expect })),
+  ...(
+    [
+      ['gulou', [401, 201, 201, 201, 403, 403, 403, 404]],
+      ['edu', [401, 201, 201, 201, 403, 403, 403, 201]],
+      ['other', [401, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [401, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /api/v1/applications/:id/events',
+    target,
+    expect,
+    json: (c: Context) => ({ type: 'consultationStarted', date: c.today }),
+  })),
+  // The workbench rows above extended these applications already: an approver (or admin) now
+  // meets the one-extension rule (400); the others are refused before it (403).
+  ...(
+    [
+      ['gulou', [401, 400, 403, 403, 400, 403, 403, 404]],
+      ['edu', [401, 400, 403, 403, 400, 403, 403, 400]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /api/v1/applications/:id/events',
+    target,
+    expect,
+    json: (c: Context) => ({ type: 'extended', date: c.today, workingDays: 5 }),
+  })),
   { route: 'GET /api/v1/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/docs', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/docs/json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
@@ -357,6 +521,36 @@ const MATRIX: readonly Row[] = [
   },
   { route: 'GET /api/v1/docs/static/*', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
 ];
+
+/**
+ * Rows of GET and POST /workbench/applications/:id/:action for one action: `allowed` visitors
+ * get `get` and `post`, the others 403; an application outside the visitor's subtrees is a 404.
+ */
+function actionRows(
+  action: string,
+  allowed: readonly (typeof VISITORS)[number][],
+  get: number,
+  post: number,
+  body: Fields,
+): Row[] {
+  const statuses = (target: Target, ok: number) =>
+    VISITORS.map((v) => {
+      if (v === 'anonymous') return 302;
+      if (target === 'other' || target === 'missing') return 404;
+      if (v === 'eduAdmin') return target === 'edu' ? ok : 404;
+      return allowed.includes(v) ? ok : 403;
+    }) as unknown as Row['expect'];
+  return (['gulou', 'edu', 'other', 'missing'] as const).flatMap((target) => [
+    { route: 'GET /workbench/applications/:id/:action', action, target, expect: statuses(target, get) },
+    {
+      route: 'POST /workbench/applications/:id/:action',
+      action,
+      target,
+      expect: statuses(target, post),
+      body: () => body,
+    },
+  ]);
+}
 
 const MISSING_ID = 999_999;
 
@@ -386,6 +580,9 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
   let anonymous: Browser;
   const userIds = {} as Record<Target, number>;
   const applicationIds = {} as Record<Target, number>;
+  const letterIds = {} as Record<Target, number>;
+  const importIds = {} as Record<Target, number>;
+  const discardIds = {} as Record<Target, number>;
   const { registered, onRoute } = routeCollector();
 
   beforeAll(async () => {
@@ -411,6 +608,45 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
     applicationIds.edu = await application(h.edu.id);
     applicationIds.other = await application(h.other.id);
     applicationIds.missing = MISSING_ID;
+    const receipt = async (applicationId: number): Promise<number> =>
+      (
+        await issueLetter(t.database.db, {
+          applicationId,
+          input: { kind: 'receipt' },
+          actor: TEST_ACTOR,
+          now: new Date(),
+          pdf: new LetterPdf('/nonexistent/chromium'),
+        })
+      ).letterId;
+    letterIds.gulou = await receipt(applicationIds.gulou);
+    letterIds.edu = await receipt(applicationIds.edu);
+    letterIds.other = await receipt(applicationIds.other);
+    letterIds.missing = MISSING_ID;
+    let ref = 0;
+    const pendingImport = (agencyId: number): Promise<number> =>
+      stageImport(t.database.db, {
+        agencyId,
+        userId: null,
+        files: [
+          {
+            fileName: 'import.csv',
+            bytes: new TextEncoder().encode(
+              `导入编号,申请渠道,到达日期,收到日期,申请人类型,姓名或名称,证件类型,证件号码,联系电话,所需信息,获取方式\nM${ref++},平常信函,${ctx.today},${ctx.today},自然人,张三,护照,E1234567,13812345678,某项信息,纸质\n`,
+            ),
+          },
+        ],
+        now: new Date(),
+      });
+    for (const [key, agency] of [
+      ['gulou', h.gulou],
+      ['edu', h.edu],
+      ['other', h.other],
+    ] as const) {
+      importIds[key] = await pendingImport(agency.id);
+      discardIds[key] = await pendingImport(agency.id);
+    }
+    importIds.missing = MISSING_ID;
+    discardIds.missing = MISSING_ID;
     // Users to act on, none of them a visitor (an admin may not change their own account here).
     const member = (agencyId: number): Promise<MadeUser> =>
       makeUser(t.database.db, { agencyId, roles: ['viewer'] });
@@ -456,12 +692,23 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
 
   const urlOf = (row: Row): string => {
     const [, path = ''] = row.route.split(' ');
-    const ids = path.startsWith('/workbench/users/')
-      ? userIds
-      : path.startsWith('/workbench/applications/')
-        ? applicationIds
-        : ctx.agencyIds;
-    return path.replace(':id', String(ids[row.target ?? 'missing'])).replace('*', 'swagger-ui.css');
+    const ids = path.startsWith('/workbench/applications/import/')
+      ? path.endsWith('/discard')
+        ? discardIds
+        : importIds
+      : path.startsWith('/workbench/users/')
+        ? userIds
+        : path.startsWith('/workbench/applications/') || path.startsWith('/api/v1/applications/')
+          ? applicationIds
+          : ctx.agencyIds;
+    return path
+      .replace(':id', String(ids[row.target ?? 'missing']))
+      .replace(':action', row.action ?? '')
+      .replace(':letterId', String(letterIds[row.target ?? 'missing']))
+      .replace(':format', 'html')
+      .replace(':agencyId', String(ctx.agencyIds[row.target ?? 'missing']))
+      .replace(':kind', 'receipt')
+      .replace('*', 'swagger-ui.css');
   };
 
   it.each(MATRIX.map((row) => [`${row.route}${row.target ? ` (${row.target})` : ''}`, row] as const))(
@@ -478,16 +725,25 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
         for (const [key, value] of Object.entries(fields)) {
           for (const v of typeof value === 'string' ? [value] : value) payload.append(key, v);
         }
+        const json = row.json?.(ctx);
         const res =
           method === 'GET'
             ? await t.app.inject({ method: 'GET', url, cookies: browser.cookies })
-            : await t.app.inject({
-                method: 'POST',
-                url,
-                cookies: browser.cookies,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                payload: payload.toString(),
-              });
+            : json !== undefined
+              ? await t.app.inject({
+                  method: 'POST',
+                  url,
+                  cookies: browser.cookies,
+                  headers: { 'x-csrf-token': browser.csrfToken },
+                  payload: json,
+                })
+              : await t.app.inject({
+                  method: 'POST',
+                  url,
+                  cookies: browser.cookies,
+                  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                  payload: payload.toString(),
+                });
         seen[visitor] = res.statusCode;
         wanted[visitor] = row.expect[i] ?? 0;
       }

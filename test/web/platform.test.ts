@@ -76,6 +76,9 @@ describe.each(testDatabases())('platform ($name)', (target) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/agencies',
       '/api/v1/agencies/{id}',
+      '/api/v1/applications',
+      '/api/v1/applications/{id}',
+      '/api/v1/applications/{id}/events',
       '/api/v1/me',
     ]);
     expect(doc.paths['/api/v1/agencies']).toHaveProperty('get');

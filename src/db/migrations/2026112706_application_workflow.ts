@@ -68,6 +68,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('applications')
     .columns(['handling_agency_id', 'status', 'due_on'])
     .execute();
+  // The "all" and "closed" queues, newest first, of a user who sees every agency.
+  await db.schema
+    .createIndex('applications_newest_index')
+    .on('applications')
+    .columns(['received_on', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('applications_status_newest_index')
+    .on('applications')
+    .columns(['status', 'received_on', 'id'])
+    .execute();
   await db.schema
     .createIndex('applications_received_index')
     .on('applications')
@@ -82,6 +93,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'applications_agency_status_due_index',
     'applications_handler_index',
     'applications_handling_agency_index',
+    'applications_newest_index',
+    'applications_status_newest_index',
     'applications_received_index',
   ])
     await db.schema.dropIndex(index).execute();

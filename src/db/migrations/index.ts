@@ -5,6 +5,10 @@ import * as auditLog from './2026112703_audit_log.ts';
 import * as applications from './2026112704_applications.ts';
 import * as calendar from './2026112705_calendar.ts';
 import * as applicationWorkflow from './2026112706_application_workflow.ts';
+import * as letters from './2026112707_letters.ts';
+import * as imports from './2026112708_imports.ts';
+import * as disclosureItems from './2026112709_disclosure_items.ts';
+import * as applicantAccounts from './2026112710_applicant_accounts.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +18,8 @@ export const migrations: Record<string, Migration> = {
   '2026112704_applications': applications,
   '2026112705_calendar': calendar,
   '2026112706_application_workflow': applicationWorkflow,
+  '2026112707_letters': letters,
+  '2026112708_imports': imports,
+  '2026112709_disclosure_items': disclosureItems,
+  '2026112710_applicant_accounts': applicantAccounts,
 };

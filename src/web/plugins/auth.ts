@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { findSession } from '../../orgs/find-session.ts';
 import { hasRole, type PolicyTarget, type Principal } from '../../orgs/policy.ts';
 import { ROLE_LABELS, type Role } from '../../orgs/role.ts';
+import { loadApplicantSession, usesApplicantSession } from './applicant-session.ts';
 import { isUnsafeMethod, verifyCsrf } from './csrf.ts';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.ts';
 
@@ -29,9 +30,12 @@ const usesSession = (url: string): boolean =>
  * DELETE) in front of each route as it is registered, so that no route can be added without them.
  */
 export const installAuth = (app: FastifyInstance): void => {
+  app.decorateRequest('applicant', null);
   app.addHook('onRoute', (route) => {
     const first: preHandlerAsyncHookHandler[] = [];
     if (usesSession(route.url)) first.push(loadSession);
+    // The applicant's own pages (src/applicants): their session, never the staff one.
+    else if (usesApplicantSession(route.url)) first.push(loadApplicantSession);
     if ([route.method].flat().some(isUnsafeMethod)) first.push(verifyCsrf);
     if (first.length === 0) return;
     const own = route.preHandler === undefined ? [] : [route.preHandler].flat();

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/app-error.ts';
 import { CSRF_COOKIE, sameToken } from './csrf-token.ts';
-import { cookieOptions } from './session-cookie.ts';
+import { cookieOptions, SESSION_COOKIE } from './session-cookie.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isUnsafeMethod = (method: string): boolean => UNSAFE.has(method.toUpperCase());
@@ -19,16 +19,24 @@ const givenToken = (request: FastifyRequest): unknown => {
 };
 
 /**
- * Refuses a state-changing request without the right token. Logged in: the session's token.
- * Not logged in: the signed double-submit token of the anonymous forms.
+ * Refuses a state-changing request without the right token. Logged in: the session's token
+ * (a staff session's, or on the applicant's pages the applicant session's).
+ * Not logged in: the signed double-submit token of the anonymous forms; an API request without
+ * a session cookie: none needed.
  */
 export const verifyCsrf = async (request: FastifyRequest): Promise<void> => {
   if (!isUnsafeMethod(request.method)) return;
+  // An API request without a session cookie carries no credential a browser adds on its own, so
+  // there is nothing for another site to borrow: the public online submission needs no token.
+  // With a session cookie (alive or not) the token is required as for any other write.
+  if (request.url.startsWith('/api/') && request.cookies[SESSION_COOKIE] === undefined) return;
   const token = givenToken(request);
   const ok =
     request.session !== null
       ? sameToken(token, request.session.csrfToken)
-      : request.server.anonymousCsrf.verify(request.cookies[CSRF_COOKIE], token);
+      : request.applicant !== null
+        ? sameToken(token, request.applicant.csrfToken)
+        : request.server.anonymousCsrf.verify(request.cookies[CSRF_COOKIE], token);
   if (!ok) {
     throw new AppError('CSRF', '表单已过期或来源无法确认，本次提交未被处理。请返回上一页，刷新后重新提交。');
   }

@@ -15,12 +15,14 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
       openapi: '3.0.3',
       info: {
         title: 'gongkai API',
-        description: '政府信息公开平台的 JSON 接口。写操作需要登录会话和 X-CSRF-Token 请求头。',
+        description:
+          '政府信息公开平台的 JSON 接口。写操作需要登录会话和 X-CSRF-Token 请求头；在线提交申请无需登录，不带会话 Cookie 时也无需令牌。',
         version: '1.0.0',
       },
       tags: [
         { name: 'agencies', description: '机关' },
         { name: 'session', description: '当前登录用户' },
+        { name: 'applications', description: '依申请公开：在线提交、办理队列、申请详情和计时事件' },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } },

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { APPLICANT_COOKIE } from './applicant-session.ts';
 
 interface Entry {
   readonly html: string;
@@ -46,7 +47,12 @@ export class PageCache {
   }
 }
 
-const cacheable = (request: FastifyRequest): boolean => request.method === 'GET';
+/**
+ * Anonymous GETs only: a request carrying an applicant's session cookie is a logged-in member
+ * of the public, whose pages are their own — never served from the cache, never put in it.
+ */
+const cacheable = (request: FastifyRequest): boolean =>
+  request.method === 'GET' && request.cookies?.[APPLICANT_COOKIE] === undefined;
 
 /** Serves and fills the cache for the routes of the scope it is installed in (the portal's). */
 export const installPageCache = (scope: FastifyInstance, cache: PageCache): void => {

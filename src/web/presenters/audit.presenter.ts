@@ -16,7 +16,17 @@ export interface AuditRowView {
   readonly ip: string;
 }
 
-const ENTITY_LABELS: Record<string, string> = { agency: '机关', user: '用户' };
+const ENTITY_LABELS: Record<string, string> = {
+  agency: '机关',
+  user: '用户',
+  application: '申请',
+  applicant_account: '公众用户账户',
+  calendar_year: '节假日安排',
+  letterTemplate: '文书模板',
+  disclosureItem: '主动公开信息',
+  searchSynonym: '检索同义词',
+  application_import: '申请导入',
+};
 const MAX_CHANGES = 8;
 
 /** An address as the audit page shows it: enough to tell networks apart, not to find a person. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findForApplicant } from '../../../applications/find-for-applicant.ts';
 import { submitApplication } from '../../../applications/submit-application.ts';
 import { systemActor } from '../../../audit-log/actor.ts';
+import { suggestPublishedItems } from '../../../disclosure/suggest-items.ts';
 import { isAppError } from '../../../errors/app-error.ts';
 import { formValues, parseForm } from '../../forms/parse-form.ts';
 import { anonymousCsrfToken } from '../../plugins/csrf.ts';
@@ -14,6 +14,8 @@ import { ApplyOnline, ApplySubmitted } from '../../views/portal/apply-online.tsx
 import { TrackPage } from '../../views/portal/track.tsx';
 import { idParams } from '../params.ts';
 import { loadAgencyPage } from './agency-page.ts';
+import { applicantPrefill } from './applicant-account.tsx';
+import { trackApplication } from './track-letters.tsx';
 
 const TITLE = '在线申请政府信息公开';
 const trackForm = z.object({
@@ -29,14 +31,15 @@ const trackForm = z.object({
 export const applyOnlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/agencies/:id/apply/online', { schema: { params: idParams } }, async (request, reply) => {
     const page = await loadAgencyPage(app.database.db, request.params.id, TITLE);
-    const csrfToken = anonymousCsrfToken(request, reply);
+    // A logged-in applicant (src/applicants): their session's token, and their name and contact filled in.
+    const csrfToken = request.applicant?.csrfToken ?? anonymousCsrfToken(request, reply);
     reply.header('cache-control', 'no-store');
     const body = (
       <ApplyOnline
         agency={page.agency}
         csrfToken={csrfToken}
         submissionKey={randomUUID()}
-        values={{}}
+        values={applicantPrefill(request.applicant)}
         errors={{}}
       />
     );
@@ -53,7 +56,7 @@ export const applyOnlineRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const today = beijingDate(now.toISOString());
       const again = (errors: FieldErrors) => {
-        const csrfToken = anonymousCsrfToken(request, reply);
+        const csrfToken = request.applicant?.csrfToken ?? anonymousCsrfToken(request, reply);
         const key = values.submissionKey || randomUUID();
         const body = (
           <ApplyOnline agency={page.agency} {...{ csrfToken, values, errors }} submissionKey={key} />
@@ -67,13 +70,20 @@ export const applyOnlineRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(values.submissionKey ? { idempotencyKey: values.submissionKey } : {}),
           actor: { ...systemActor('网上申请'), ip: request.ip },
           now,
+          ...(request.applicant ? { applicantAccountId: request.applicant.account.id } : {}),
         });
         const secretCode = result.created ? result.secretCode : null;
+        const published = await suggestPublishedItems(app.database.db, {
+          agencyId: page.agency.id,
+          text: values.description ?? '',
+          limit: 5,
+        });
         const body = (
           <ApplySubmitted
             agency={page.agency}
             trackingNumber={result.trackingNumber}
             secretCode={secretCode}
+            published={published}
           />
         );
         return reply.page('申请已提交', body, { status: result.created ? 201 : 200, agency: page.agency });
@@ -103,7 +113,7 @@ export const applyOnlineRoutes: FastifyPluginAsyncZod = async (app) => {
       props: {
         errors?: FieldErrors;
         notFound?: boolean;
-        found?: Awaited<ReturnType<typeof findForApplicant>>;
+        found?: Awaited<ReturnType<typeof trackApplication>>;
       },
     ) =>
       reply.page(
@@ -118,7 +128,7 @@ export const applyOnlineRoutes: FastifyPluginAsyncZod = async (app) => {
         status,
       );
     if (!form.ok) return render(400, { errors: form.errors });
-    const found = await findForApplicant(app.database.db, form.data);
+    const found = await trackApplication(app.database.db, form.data);
     return found ? render(200, { found }) : render(404, { notFound: true });
   });
 };

@@ -17,6 +17,7 @@ import {
 import { recordApplicationEvent } from '../../../applications/record-application-event.ts';
 import { findSimilarApplications } from '../../../applications/similar-applications.ts';
 import { submitApplication } from '../../../applications/submit-application.ts';
+import { suggestPublishedItems } from '../../../disclosure/suggest-items.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
 import type { Agency } from '../../../orgs/agency.table.ts';
@@ -33,12 +34,15 @@ import {
 import { applicationsCsv, EXPORT_LIMIT } from '../../presenters/application-csv.ts';
 import { beijingDate } from '../../presenters/dates.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
+import { PublishedSuggestions } from '../../views/components/published-suggestions.tsx';
 import { ApplicationDetailPage } from '../../views/workbench/application-detail.tsx';
 import { ApplicationList, filterValues } from '../../views/workbench/application-list.tsx';
 import { ApplicationRegistered, NewApplicationForm } from '../../views/workbench/application-new.tsx';
+import { LettersPanel } from '../../views/workbench/letters-panel.tsx';
 import { idParams } from '../params.ts';
 import { ACTION_DONE, availableActions } from './application-actions.tsx';
 import { loadApplicationFor } from './application-context.ts';
+import { lettersPanelProps } from './letters.tsx';
 
 const queueQuery = z.object({
   queue: z.enum(QUEUES).catch('all'),
@@ -235,6 +239,30 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         errors={form.errors ?? {}}
         notice={form.notice}
         actions={availableActions(principal, detail.application, agencies)}
+        letters={
+          <LettersPanel
+            {...(await lettersPanelProps(db, {
+              principal,
+              application: detail.application,
+              events: detail.events,
+              agencies,
+              csrfToken: request.session?.csrfToken ?? '',
+            }))}
+          />
+        }
+        published={
+          <PublishedSuggestions
+            items={
+              await suggestPublishedItems(db, {
+                agencyId: detail.application.agencyId,
+                text: detail.application.description,
+                limit: 5,
+              })
+            }
+            heading="已主动公开的相关信息"
+            lead="所申请的信息可能已经主动公开：属实的，可予以公开并告知获取的方式和途径（条例第三十六条第（一）项）。"
+          />
+        }
         similar={(await findSimilarApplications(db, detail.application)).map((x) => ({
           href: `/workbench/applications/${x.application.id}`,
           trackingNumber: x.application.trackingNumber,

@@ -14,6 +14,8 @@ interface Link {
 const portalLinks: readonly Link[] = [
   { href: '/', label: '首页' },
   { href: '/agencies', label: '公开机关' },
+  // The same for every reader (portal pages are cached): the account page says who is logged in.
+  { href: '/account', label: '登录/我的申请' },
 ];
 
 const workbenchLinks = (viewer: Viewer): Link[] => [

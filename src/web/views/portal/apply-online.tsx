@@ -1,6 +1,8 @@
+import type { SuggestedItem } from '../../../disclosure/suggest-items.ts';
 import type { AgencyView } from '../../presenters/agency.presenter.ts';
 import { APPLICANT_FIELD_LABELS, ApplicantFields } from '../components/applicant-fields.tsx';
 import { ErrorSummary, type FieldErrors, PostForm, SubmitButton } from '../components/form.tsx';
+import { PublishedSuggestions } from '../components/published-suggestions.tsx';
 import { TrackingCredentials } from '../components/tracking-credentials.tsx';
 
 export interface ApplyOnlineProps {
@@ -20,6 +22,10 @@ export const ApplyOnline = ({ agency, csrfToken, submissionKey, values, errors }
         请如实填写。提交后将显示申请编号和查询码，凭二者可随时查询办理进度。网上提交的申请，以提交当日为收到申请之日，本机关自次日起
         20 个工作日内答复。
       </p>
+      <p>
+        申请前可以先<a href={`/search?agency=${agency.id}`}>检索本机关已主动公开的信息</a>
+        ，已经公开的信息无需申请即可查阅。
+      </p>
       <ErrorSummary errors={errors} labels={APPLICANT_FIELD_LABELS} />
       <PostForm action={`/agencies/${agency.id}/apply/online`} csrfToken={csrfToken}>
         <input type="hidden" name="submissionKey" value={submissionKey} />
@@ -35,10 +41,12 @@ export const ApplySubmitted = ({
   agency,
   trackingNumber,
   secretCode,
+  published = [],
 }: {
   agency: AgencyView;
   trackingNumber: string;
   secretCode: string | null;
+  published?: readonly SuggestedItem[];
 }) => (
   <>
     <h1>申请已提交</h1>
@@ -49,6 +57,11 @@ export const ApplySubmitted = ({
     ) : (
       <p class="notice">这份申请此前已经提交过，未重复登记。查询码已在首次提交时显示。</p>
     )}
+    <PublishedSuggestions
+      items={published}
+      heading="这些已主动公开的信息可能就是您要找的"
+      lead="本机关已经主动公开了以下信息，您可以直接查阅；申请仍会按规定办理答复。"
+    />
     <p>
       <a href="/track">查询办理进度</a>
     </p>

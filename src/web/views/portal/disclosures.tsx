@@ -1,23 +1,5 @@
+import { ARTICLE_20 } from '../../../disclosure/article-20.ts';
 import type { AgencyView } from '../../presenters/agency.presenter.ts';
-
-/** Article 20 of the 2019 Regulations: what every agency publishes of its own accord. */
-const ARTICLE_20 = [
-  '行政法规、规章和规范性文件',
-  '机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名',
-  '国民经济和社会发展规划、专项规划、区域规划及相关政策',
-  '国民经济和社会发展统计信息',
-  '办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果',
-  '实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定',
-  '财政预算、决算信息',
-  '行政事业性收费项目及其依据、标准',
-  '政府集中采购项目的目录、标准及实施情况',
-  '重大建设项目的批准和实施情况',
-  '扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况',
-  '突发公共事件的应急预案、预警信息及应对情况',
-  '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况',
-  '公务员招考的职位、名额、报考条件等事项以及录用结果',
-  '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息',
-] as const;
 
 export const Disclosures = ({ agency }: { agency: AgencyView }) => (
   <>
@@ -26,6 +8,22 @@ export const Disclosures = ({ agency }: { agency: AgencyView }) => (
       本栏目按《中华人民共和国政府信息公开条例》第二十条的分类，发布本机关主动公开的政府信息。属于主动公开范围的信息，自形成或者变更之日起
       20 个工作日内公开（第二十六条）。
     </p>
+    <search aria-label="检索本机关公开的信息">
+      <form method="get" action="/search" class="form form--inline">
+        <input type="hidden" name="agency" value={String(agency.id)} />
+        <div class="field">
+          <label class="field__label" for="field-q">
+            检索本机关及下级机关公开的信息
+          </label>
+          <input id="field-q" name="q" type="text" maxLength={100} />
+        </div>
+        <div class="form__buttons">
+          <button type="submit" class="button">
+            检索
+          </button>
+        </div>
+      </form>
+    </search>
     <h2>已公开的信息</h2>
     <div class="empty-state">
       <p class="empty-state__title">暂无已公开的信息</p>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { RECORDABLE_EVENT_TYPES } from '../../../applications/application-event.schema.ts';
 import { DEADLINE_EVENT_LABELS } from '../../../deadlines/deadline-event.ts';
 import type { ApplicationDetailView } from '../../presenters/application.presenter.ts';
@@ -41,6 +42,10 @@ interface Props {
   readonly notice?: string | undefined;
   /** What the user may do to the application now, each a page of its own. */
   readonly actions: readonly { readonly action: string; readonly title: string; readonly href: string }[];
+  /** Published items that may hold what is asked for. */
+  readonly published?: ComponentChildren;
+  /** The letters issued, and the form to issue one. */
+  readonly letters?: ComponentChildren;
   /** Earlier applications to the agency for much the same information. */
   readonly similar: readonly SimilarRow[];
 }
@@ -73,6 +78,8 @@ export const ApplicationDetailPage = ({
   notice,
   actions,
   similar,
+  letters,
+  published,
 }: Props) => (
   <>
     <h1>申请 {view.trackingNumber}</h1>
@@ -104,6 +111,8 @@ export const ApplicationDetailPage = ({
     <h2>承办与答复</h2>
     <Facts items={view.handling} />
 
+    {letters}
+
     <h2>申请人</h2>
     {view.masked ? (
       <p class="muted">个人信息已部分隐藏：仅本机关的登记员、承办人和管理员可查看完整信息。</p>
@@ -112,6 +121,8 @@ export const ApplicationDetailPage = ({
 
     <h2>申请内容</h2>
     <Facts items={view.request} />
+
+    {published}
 
     {similar.length > 0 ? (
       <>

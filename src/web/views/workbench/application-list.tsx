@@ -65,6 +65,9 @@ export const ApplicationList = ({ queue, rows, total, page, pageSize, filters, c
           <a class="button" href="/workbench/applications/new">
             登记申请
           </a>
+          <a class="button button--quiet" href="/workbench/applications/import">
+            批量导入
+          </a>
         </div>
       ) : null}
       <nav aria-label="申请队列" class="queue-tabs">
@@ -86,7 +89,7 @@ export const ApplicationList = ({ queue, rows, total, page, pageSize, filters, c
           </li>
         </ul>
       </nav>
-      <form method="get" action={list} class="form form--inline" role="search" aria-label="筛选申请">
+      <form method="get" action={list} class="form form--inline" aria-label="筛选申请">
         <input type="hidden" name="queue" value={queue} />
         {filters.handler ? <input type="hidden" name="handler" value={filters.handler} /> : null}
         <TextField

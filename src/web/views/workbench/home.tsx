@@ -64,6 +64,12 @@ export const WorkbenchHome = ({ displayName, agencyName, grants, isAdmin }: Prop
             </h3>
             <p>谁在何时做了什么修改；个人信息已脱敏。</p>
           </li>
+          <li class="card">
+            <h3>
+              <a href="/workbench/letter-templates">文书模板</a>
+            </h3>
+            <p>修改受理回执、补正告知书、答复告知书等文书的模板，预览出具效果。</p>
+          </li>
         </>
       ) : null}
       <li class="card">

@@ -1,0 +1,164 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { highlight, highlightTerms, snippet, type TextPart } from './highlight.ts';
+import { matchingItems } from './search-index.ts';
+import { loadSynonyms } from './synonyms.ts';
+import { type ParsedQuery, parseQuery } from './tokenize.ts';
+
+export interface SearchOptions {
+  /** What the reader typed; blank lists the newest items that pass the filters. */
+  readonly query: string;
+  /** Only items of these agencies (the caller expands a subtree); undefined: every agency. */
+  readonly agencyIds?: readonly number[] | undefined;
+  /** An item of Art. 20 (1–15), or 'other' for items under none. */
+  readonly article20Item?: number | 'other' | undefined;
+  /** Published in this year. */
+  readonly year?: number | undefined;
+  /** From 1. */
+  readonly page?: number | undefined;
+  readonly pageSize?: number | undefined;
+}
+
+export interface SearchHit {
+  readonly id: number;
+  readonly agencyId: number;
+  readonly agencyName: string;
+  readonly title: string;
+  readonly titleParts: readonly TextPart[];
+  readonly documentNumber: string | null;
+  /** The document number with the matched parts marked; [] when there is none. */
+  readonly documentNumberParts: readonly TextPart[];
+  readonly publishedOn: string;
+  readonly article20Item: number | null;
+  readonly snippet: readonly TextPart[];
+}
+
+export interface SearchResult {
+  readonly rows: readonly SearchHit[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  /** False when the query held nothing searchable (only punctuation): nothing was searched. */
+  readonly searched: boolean;
+}
+
+export const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 100;
+/** Deep pages of a search are never read; the limit keeps OFFSET cheap. */
+export const MAX_PAGE = 100;
+
+/** The filters of a search, as one condition on `i` (disclosure_items): values are parameters. */
+const conditions = (options: SearchOptions): RawBuilder<boolean> => {
+  const parts: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
+  if (options.agencyIds !== undefined)
+    parts.push(
+      options.agencyIds.length === 0
+        ? sql`1 = 0`
+        : sql`i.agency_id in (${sql.join(options.agencyIds.map((id) => sql`${id}`))})`,
+    );
+  if (options.article20Item === 'other') parts.push(sql`i.article20_item is null`);
+  else if (options.article20Item !== undefined) parts.push(sql`i.article20_item = ${options.article20Item}`);
+  if (options.year !== undefined) {
+    const year = String(options.year).padStart(4, '0');
+    parts.push(sql`i.published_on >= ${`${year}-01-01`} and i.published_on <= ${`${year}-12-31`}`);
+  }
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+};
+
+/**
+ * Published items by the words a reader typed (tokenize.ts: Chinese words, document numbers,
+ * quoted phrases, synonyms), filtered by agency, Art. 20 item and year, best match first
+ * (bm25 / ts_rank) and then the newest; titles and snippets with the matched words marked.
+ */
+export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promise<SearchResult> {
+  const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), MAX_PAGE);
+  const text = options.query.trim();
+  const parsed: ParsedQuery = text === '' ? { clauses: [] } : parseQuery(text, await loadSynonyms(db));
+  if (text !== '' && parsed.clauses.length === 0)
+    return { rows: [], total: 0, page, pageSize, searched: false };
+
+  const base = db.selectFrom('disclosure_items as i');
+  const columns = [
+    'i.id',
+    'i.agency_id',
+    'i.title',
+    'i.document_number',
+    'i.published_on',
+    'i.article20_item',
+    'i.body_text',
+  ] as const;
+  let rows: {
+    id: number;
+    agency_id: number;
+    title: string;
+    document_number: string | null;
+    published_on: string | null;
+    article20_item: number | null;
+    body_text: string;
+  }[];
+  let total: number;
+  const where = conditions(options);
+  if (parsed.clauses.length === 0) {
+    const count = await base
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirst();
+    total = Number(count?.n ?? 0);
+    rows = await base
+      .select(columns)
+      .where(where)
+      .orderBy('i.published_on', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+  } else {
+    const matched = base.innerJoin(matchingItems(db, parsed), 'm.item_id', 'i.id');
+    const count = await matched
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirst();
+    total = Number(count?.n ?? 0);
+    rows = await matched
+      .select(columns)
+      .where(where)
+      .orderBy('m.rank')
+      .orderBy('i.published_on', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+  }
+
+  const names = await agencyNames(
+    db,
+    rows.map((r) => r.agency_id),
+  );
+  const terms = highlightTerms(parsed);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      agencyName: names.get(r.agency_id) ?? '',
+      title: r.title,
+      titleParts: highlight(r.title, terms),
+      documentNumber: r.document_number,
+      documentNumberParts: r.document_number === null ? [] : highlight(r.document_number, terms),
+      publishedOn: r.published_on ?? '',
+      article20Item: r.article20_item,
+      snippet: snippet(r.body_text, terms),
+    })),
+    total,
+    page,
+    pageSize,
+    searched: true,
+  };
+}
+
+export async function agencyNames(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
