@@ -93,7 +93,7 @@ describe('the SQLite connection', () => {
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('busy_timeout')).toBe(5000);
-      expect(await pragma('synchronous')).toBe(1);
+      expect(await pragma('synchronous')).toBe(2);
     } finally {
       await database.close();
     }
