@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { applicationsBenchmark } from './applications/applications-bench.ts';
 import { auditBenchmark } from './audit/audit-bench.ts';
 import { deadlineBenchmark } from './deadlines/deadline-bench.ts';
+import { disclosureBenchmark } from './disclosure/disclosure-bench.ts';
 import type { BenchFigure } from './figure.ts';
 import { portalBenchmark } from './http/portal-bench.ts';
 
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (options: { smoke: boolean }) => Promise<BenchF
   deadlines: deadlineBenchmark,
   portal: portalBenchmark,
   applications: applicationsBenchmark,
+  disclosure: disclosureBenchmark,
 };
 
 /**

@@ -13,7 +13,13 @@ import type {
 import type { ApplicationImportTable } from '../applications/import/application-import.table.ts';
 import type { AuditLogTable } from '../audit-log/audit-log.table.ts';
 import type { CalendarYearTable } from '../calendar/calendar-year.table.ts';
+import type { AgencyGuideTable, DisclosureCategoryTable } from '../disclosure/catalogue.table.ts';
+import type {
+  DisclosureAttachmentTable,
+  DisclosureBlobTable,
+} from '../disclosure/disclosure-attachment.table.ts';
 import type { DisclosureItemTable } from '../disclosure/disclosure-item.table.ts';
+import type { DisclosureRegisterTable, RegisterImportTable } from '../disclosure/register.table.ts';
 import type { SearchSynonymTable } from '../disclosure/search-synonym.table.ts';
 import type { ApplicationLetterTable } from '../letters/application-letter.table.ts';
 import type { LetterTemplateTable } from '../letters/letter-template.table.ts';
@@ -35,7 +41,13 @@ export interface DB {
   letter_templates: LetterTemplateTable;
   application_letters: ApplicationLetterTable;
   disclosure_items: DisclosureItemTable;
+  disclosure_attachments: DisclosureAttachmentTable;
+  disclosure_blobs: DisclosureBlobTable;
+  disclosure_categories: DisclosureCategoryTable;
+  agency_guides: AgencyGuideTable;
   search_synonyms: SearchSynonymTable;
+  disclosure_registers: DisclosureRegisterTable;
+  register_imports: RegisterImportTable;
   applicant_accounts: ApplicantAccountTable;
   applicant_sessions: ApplicantSessionTable;
 }

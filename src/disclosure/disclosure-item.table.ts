@@ -9,6 +9,22 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
   withdrawn: '已撤回',
 };
 
+/** Rules (规章) and normative documents (规范性文件) carry a validity; other items none. */
+export const DOCUMENT_TYPES = ['rule', 'normative'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = { rule: '规章', normative: '规范性文件' };
+
+export const VALIDITIES = ['inForce', 'repealed'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+export const VALIDITY_LABELS: Record<Validity, string> = { inForce: '现行有效', repealed: '已废止' };
+
+/**
+ * The steps before publishing (src/disclosure/publishing-workflow.ts): a draft, sent to
+ * 保密审查 (inReview), cleared by it (reviewed), approved; only then publishItem.
+ */
+export const REVIEW_STATUSES = ['draft', 'inReview', 'reviewed', 'approved'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
 /**
  * An item of proactive disclosure (主动公开的政府信息). The body is stored twice: as HTML that
  * has been through the allow-list sanitiser, and as plain text for search and snippets. Only
@@ -39,6 +55,19 @@ export interface DisclosureItemTable {
   status: ItemStatus;
   created_at: string;
   updated_at: string;
+  /** 'rule' | 'normative' | null (other information). */
+  document_type: DocumentType | null;
+  /** For rules and normative documents: 'inForce' | 'repealed'. */
+  validity: Validity | null;
+  /** The day a repealed document ceased to be in force, 'YYYY-MM-DD'. */
+  repealed_on: string | null;
+  /** The channels it went out on, a JSON array: 'portal' and new-media account names. */
+  channels: Generated<string>;
+  review_status: Generated<ReviewStatus>;
+  /** The agency's catalogue category (disclosure_categories, catalogue.ts); null when unfiled. */
+  category_id: number | null;
+  /** The application whose granted information this item releases to all (Art. 44); registers.ts. */
+  source_application_id: number | null;
 }
 
 export type DisclosureItemRow = Selectable<DisclosureItemTable>;
@@ -60,6 +89,12 @@ export interface DisclosureItem {
   status: ItemStatus;
   createdAt: string;
   updatedAt: string;
+  documentType: DocumentType | null;
+  validity: Validity | null;
+  repealedOn: string | null;
+  channels: string[];
+  reviewStatus: ReviewStatus;
+  categoryId: number | null;
 }
 
 const parseTags = (json: string): string[] => {
@@ -88,4 +123,10 @@ export const toDisclosureItem = (row: DisclosureItemRow): DisclosureItem => ({
   status: row.status,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  documentType: row.document_type ?? null,
+  validity: row.validity ?? null,
+  repealedOn: row.repealed_on ?? null,
+  channels: parseTags(row.channels ?? '["portal"]'),
+  reviewStatus: row.review_status ?? 'draft',
+  categoryId: row.category_id ?? null,
 });

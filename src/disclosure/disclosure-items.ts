@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import { type Actor, actorFields } from '../audit-log/actor.ts';
 import type { AuditAction } from '../audit-log/audit-action.ts';
 import { recordAudit } from '../audit-log/record-audit.ts';
@@ -13,6 +13,7 @@ import {
   type DisclosureItem,
   type DisclosureItemTable,
   type ItemStatus,
+  type ReviewStatus,
   toDisclosureItem,
 } from './disclosure-item.table.ts';
 import { type ItemInput, itemSchema } from './item.schema.ts';
@@ -69,7 +70,11 @@ const columnsOf = (input: ItemInput) => {
     article20_item: input.article20Item ?? null,
     category: input.category ?? null,
     tags: JSON.stringify(input.tags),
-  } satisfies Partial<DisclosureItemTable>;
+    channels: JSON.stringify(input.channels),
+    document_type: input.documentType ?? null,
+    validity: input.validity ?? null,
+    repealed_on: input.repealedOn ?? null,
+  } satisfies Updateable<DisclosureItemTable>;
 };
 
 /** What the audit log keeps of an item: every field, the body as its length and digest. */
@@ -83,12 +88,18 @@ const auditView = (item: DisclosureItem) => ({
   article20Item: item.article20Item,
   category: item.category,
   tags: item.tags,
+  channels: item.channels,
+  documentType: item.documentType,
+  validity: item.validity,
+  repealedOn: item.repealedOn,
   status: item.status,
+  reviewStatus: item.reviewStatus,
   bodyLength: item.bodyText.length,
   bodySha256: createHash('sha256').update(item.bodyHtml).digest('hex'),
 });
 
-const audit = (
+/** The audit record of a change to an item (the publishing workflow's steps use it too). */
+export const auditItem = (
   db: Kysely<DB>,
   options: { actor: Actor; now: Date },
   action: AuditAction,
@@ -137,7 +148,7 @@ export async function createItem(
       .returningAll()
       .executeTakeFirstOrThrow();
     const item = toDisclosureItem(row);
-    await audit(trx, options, 'disclosure.create', null, item);
+    await auditItem(trx, options, 'disclosure.create', null, item);
     return item;
   });
 }
@@ -154,21 +165,23 @@ export async function updateItem(
   return withTransaction(db, async (trx) => {
     const before = await getItem(trx, options.itemId);
     if (before.status === 'published') requirePublishable(input.title, cleanRichText(input.bodyHtml).text);
+    // A change to an item in review or approved undoes the review: what was cleared is not this.
+    const reviewStatus: ReviewStatus = before.status === 'published' ? before.reviewStatus : 'draft';
     const row = await trx
       .updateTable('disclosure_items')
-      .set({ ...columnsOf(input), updated_at: options.now.toISOString() })
+      .set({ ...columnsOf(input), review_status: reviewStatus, updated_at: options.now.toISOString() })
       .where('id', '=', before.id)
       .returningAll()
       .executeTakeFirstOrThrow();
     const item = toDisclosureItem(row);
     if (item.status === 'published') await indexItem(trx, indexed(item));
-    await audit(trx, options, 'disclosure.update', before, item);
+    await auditItem(trx, options, 'disclosure.update', before, item);
     return item;
   });
 }
 
 /** A published item needs a title and a body a reader can read. */
-const requirePublishable = (title: string, bodyText: string): void => {
+export const requirePublishable = (title: string, bodyText: string): void => {
   const details: ErrorDetail[] = [];
   if (title.trim() === '') details.push({ field: 'title', message: '发布前请填写标题' });
   if (bodyText.trim() === '') details.push({ field: 'bodyHtml', message: '发布前请填写正文' });
@@ -180,7 +193,7 @@ const moveStatus = async (
   trx: Kysely<DB>,
   item: DisclosureItem,
   from: readonly ItemStatus[],
-  set: { status: ItemStatus; published_on?: string; updated_at: string },
+  set: { status: ItemStatus; published_on?: string; review_status?: ReviewStatus; updated_at: string },
 ): Promise<DisclosureItem> => {
   const row = await trx
     .updateTable('disclosure_items')
@@ -195,12 +208,14 @@ const moveStatus = async (
 
 /**
  * Publishes a draft (or a withdrawn item again): it appears on the portal and in search.
- * `publishedOn` records an earlier publication (items brought over from an old site); it
+ * Only an item that has been through 保密审查 and approval (publishing-workflow.ts) may be
+ * published; `skipReview` is for items brought over from an old site (imports) and for the
+ * demo data only, never for the workbench. `publishedOn` records an earlier publication; it
  * defaults to today in Beijing and may be neither in the future nor before the item was made.
  */
 export async function publishItem(
   db: Kysely<DB>,
-  options: { itemId: number; actor: Actor; now: Date; publishedOn?: string },
+  options: { itemId: number; actor: Actor; now: Date; publishedOn?: string; skipReview?: boolean },
 ): Promise<DisclosureItem> {
   const today = beijingToday(options.now);
   const publishedOn = options.publishedOn?.trim() || today;
@@ -215,6 +230,11 @@ export async function publishItem(
   return withTransaction(db, async (trx) => {
     const before = await getItem(trx, options.itemId);
     if (before.status === 'published') throw new AppError('CONFLICT', '该信息已经发布');
+    if (options.skipReview !== true && before.reviewStatus !== 'approved')
+      throw new AppError(
+        'CONFLICT',
+        '该信息尚未经过保密审查和审批，不能发布。请先送保密审查，审查通过并经批准后再发布。',
+      );
     requirePublishable(before.title, before.bodyText);
     if (before.madeOn !== null && publishedOn < before.madeOn)
       throw new AppError('VALIDATION', '发布日期不能早于成文日期', [
@@ -226,7 +246,14 @@ export async function publishItem(
       updated_at: options.now.toISOString(),
     });
     await indexItem(trx, indexed(item));
-    await audit(trx, options, 'disclosure.publish', before, item);
+    await auditItem(
+      trx,
+      options,
+      'disclosure.publish',
+      before,
+      item,
+      options.skipReview ? { skipReview: true } : {},
+    );
     return item;
   });
 }
@@ -244,12 +271,14 @@ export async function withdrawItem(
   return withTransaction(db, async (trx) => {
     const before = await getItem(trx, options.itemId);
     if (before.status !== 'published') throw new AppError('CONFLICT', '只有已发布的信息可以撤回');
+    // Published again only after a new review and approval.
     const item = await moveStatus(trx, before, ['published'], {
       status: 'withdrawn',
+      review_status: 'draft',
       updated_at: options.now.toISOString(),
     });
     await unindexItem(trx, item.id);
-    await audit(trx, options, 'disclosure.withdraw', before, item, reason === '' ? {} : { reason });
+    await auditItem(trx, options, 'disclosure.withdraw', before, item, reason === '' ? {} : { reason });
     return item;
   });
 }

@@ -4,6 +4,8 @@ import { systemActor } from '../audit-log/actor.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { seedDemoItems } from '../disclosure/demo-items.ts';
+import { seedDemoRegisters } from '../disclosure/demo-registers.ts';
 import { createAgency } from './create-agency.ts';
 import { createUser } from './create-user.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data.ts';
@@ -67,6 +69,8 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
       });
     }
     await seedDemoApplications(trx, { now, agencies: ids, users });
+    await seedDemoItems(trx, { agencies: ids, actor: DEMO_ACTOR, now });
+    await seedDemoRegisters(trx, { agencies: ids, actor: DEMO_ACTOR, now });
     return { created: true, accounts };
   });
 }

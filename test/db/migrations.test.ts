@@ -11,6 +11,7 @@ import { skipIfNoPostgres } from '../support/pg-skip.ts';
 
 const TABLES = [
   'agencies',
+  'agency_guides',
   'applicant_accounts',
   'applicant_sessions',
   'application_co_handlers',
@@ -19,9 +20,14 @@ const TABLES = [
   'application_letters',
   'applications',
   'audit_log',
+  'disclosure_attachments',
+  'disclosure_blobs',
+  'disclosure_categories',
   'disclosure_items',
+  'disclosure_registers',
   'disclosure_search',
   'letter_templates',
+  'register_imports',
   'role_assignments',
   'search_synonyms',
   'sessions',
@@ -42,8 +48,11 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112710_applicant_accounts']);
+      expect(await migrateDown(database.db)).toEqual(['2026112713_disclosure_registers']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112712_disclosure_catalogue',
+        '2026112711_disclosure_publishing',
+        '2026112710_applicant_accounts',
         '2026112709_disclosure_items',
         '2026112708_imports',
         '2026112707_letters',

@@ -10,6 +10,7 @@ import {
   updateItem,
   withdrawItem,
 } from '../../src/disclosure/disclosure-items.ts';
+import { approveItem, recordItemReview, requestReview } from '../../src/disclosure/publishing-workflow.ts';
 import { searchItems } from '../../src/disclosure/search-items.ts';
 import { describeEachDatabase } from '../support/each-database.ts';
 import { makeAgency, TEST_ACTOR } from '../support/factories.ts';
@@ -49,6 +50,19 @@ describeEachDatabase('disclosure items', (db) => {
     return Number(rows[0]?.n ?? 0);
   };
   const indexed = (id: number) => indexedIn(db(), id);
+
+  /** 保密审查 and approval, the steps before publishItem (tested in publishing-workflow.test.ts). */
+  const clear = async (itemId: number) => {
+    await requestReview(db(), { itemId, actor, now: NOW });
+    await recordItemReview(db(), {
+      itemId,
+      input: { result: 'cleared', reviewer: '王审查' },
+      actor,
+      now: NOW,
+    });
+    await approveItem(db(), { itemId, input: { verdict: 'approve' }, actor, now: NOW });
+  };
+  const WORKFLOW = ['disclosure.reviewRequest', 'disclosure.review', 'disclosure.approve'];
 
   it('creates a draft with a sanitised body, its plain text and its fields, and audits it', async () => {
     const agency = await makeAgency(db());
@@ -100,7 +114,14 @@ describeEachDatabase('disclosure items', (db) => {
       actor,
       now: NOW,
     });
-    await expect(publishItem(db(), { itemId: empty.id, actor, now: NOW })).rejects.toMatchObject({
+    // Neither sent to review nor published, even when the review is skipped (an import).
+    await expect(requestReview(db(), { itemId: empty.id, actor, now: NOW })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'bodyHtml', message: '发布前请填写正文' }],
+    });
+    await expect(
+      publishItem(db(), { itemId: empty.id, actor, now: NOW, skipReview: true }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [{ field: 'bodyHtml', message: '发布前请填写正文' }],
     });
@@ -110,7 +131,9 @@ describeEachDatabase('disclosure items', (db) => {
       actor,
       now: NOW,
     });
-    await expect(publishItem(db(), { itemId: scriptOnly.id, actor, now: NOW })).rejects.toMatchObject({
+    await expect(
+      publishItem(db(), { itemId: scriptOnly.id, actor, now: NOW, skipReview: true }),
+    ).rejects.toMatchObject({
       details: [
         { field: 'title', message: '发布前请填写标题' },
         { field: 'bodyHtml', message: '发布前请填写正文' },
@@ -118,6 +141,11 @@ describeEachDatabase('disclosure items', (db) => {
     });
 
     const item = await createItem(db(), { agencyId: agency.id, input: NOTICE, actor, now: NOW });
+    await expect(publishItem(db(), { itemId: item.id, actor, now: NOW })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('尚未经过保密审查和审批'),
+    });
+    await clear(item.id);
     await expect(
       publishItem(db(), { itemId: item.id, actor, now: NOW, publishedOn: '2024-03-06' }),
     ).rejects.toMatchObject({ details: [{ field: 'publishedOn', message: '发布日期不能晚于今天' }] });
@@ -142,13 +170,21 @@ describeEachDatabase('disclosure items', (db) => {
       code: 'CONFLICT',
     });
 
+    // Withdrawn: back to a draft, reviewed and approved again before it is republished.
+    expect(withdrawn.reviewStatus).toBe('draft');
+    await expect(publishItem(db(), { itemId: item.id, actor, now: NOW })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await clear(item.id);
     const again = await publishItem(db(), { itemId: item.id, actor, now: NOW, publishedOn: '2024-03-01' });
     expect(again).toMatchObject({ status: 'published', publishedOn: '2024-03-01' });
     expect(await indexed(item.id)).toBe(1);
     expect(await auditActions(item.id)).toEqual([
       'disclosure.create',
+      ...WORKFLOW,
       'disclosure.publish',
       'disclosure.withdraw',
+      ...WORKFLOW,
       'disclosure.publish',
     ]);
     const withdrawal = await db()
@@ -166,6 +202,7 @@ describeEachDatabase('disclosure items', (db) => {
   it('updates a published item and its index in one go, and keeps it publishable', async () => {
     const agency = await makeAgency(db());
     const item = await createItem(db(), { agencyId: agency.id, input: NOTICE, actor, now: NOW });
+    await clear(item.id);
     await publishItem(db(), { itemId: item.id, actor, now: NOW });
     const search = (query: string) => searchItems(db(), { query, agencyIds: [agency.id] });
     expect((await search('街道')).total).toBe(1);
@@ -186,6 +223,7 @@ describeEachDatabase('disclosure items', (db) => {
     ).rejects.toMatchObject({ code: 'VALIDATION', details: [{ field: 'bodyHtml' }] });
     expect(await auditActions(item.id)).toEqual([
       'disclosure.create',
+      ...WORKFLOW,
       'disclosure.publish',
       'disclosure.update',
     ]);
@@ -194,6 +232,7 @@ describeEachDatabase('disclosure items', (db) => {
   it('writes the index in the transaction of the item: a failure after it undoes both', async () => {
     const agency = await makeAgency(db());
     const item = await createItem(db(), { agencyId: agency.id, input: NOTICE, actor, now: NOW });
+    await clear(item.id);
     await expect(
       db()
         .transaction()

@@ -36,6 +36,8 @@ describeEachDatabase('searching published items', (db) => {
       actor,
       now: NOW,
       publishedOn: f.publishedOn ?? '2024-06-01',
+      // Fixtures for search: the workflow before publishing is tested in publishing-workflow.test.ts.
+      skipReview: true,
     });
   };
 

@@ -72,7 +72,7 @@ describeEachDatabase('demo data', (db) => {
     expect(after.map((u) => u.username).sort()).toEqual(before.map((u) => u.username).sort());
     const audit = await listAudit(db(), { limit: 5000 });
     // The demo's applications are recorded as the demo users and the portal did them.
-    const orgs = audit.filter((e) => e.entityType !== 'application');
+    const orgs = audit.filter((e) => e.entityType === 'agency' || e.entityType === 'user');
     expect(orgs.every((e) => e.actorLabel === '系统（演示数据）')).toBe(true);
     // 8 agencies, 7 users, and the one agency whose decisions need the approver.
     expect(orgs).toHaveLength(8 + 7 + 1);

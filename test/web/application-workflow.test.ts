@@ -219,6 +219,10 @@ describe.each(testDatabases())('routing, deciding and delivering in the workbenc
     const admin = await sessionFor(t.database, h.staff.admin.user.id);
     const page = await getPage(t.app, `/workbench/agencies/${h.edu.id}`, admin);
     expect(page.body).toContain('答复决定须负责人审批');
+    // The agency's other pages are one click away.
+    for (const path of ['catalogue', 'guide'])
+      expect(page.body).toContain(`/workbench/agencies/${h.edu.id}/${path}"`);
+    expect(page.body).toMatch(new RegExp(`/workbench/agencies/${h.edu.id}/registers/\\d{4}"`));
     const res = await postForm(t.app, `/workbench/agencies/${h.edu.id}`, admin, {
       name: h.edu.name,
       kind: h.edu.kind,

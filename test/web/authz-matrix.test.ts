@@ -2,6 +2,7 @@ import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageImport } from '../../src/applications/import/application-imports.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
+import { createItem } from '../../src/disclosure/disclosure-items.ts';
 import { issueLetter } from '../../src/letters/issue-letter.ts';
 import { LetterPdf } from '../../src/letters/letter-pdf.ts';
 import type { Role } from '../../src/orgs/role.ts';
@@ -292,6 +293,103 @@ const MATRIX: readonly Row[] = [
     }),
   },
 
+  // The catalogue (目录) and the guide (指南) of an agency: its publishers and admins.
+  ...(['/workbench/agencies/:id/catalogue', '/workbench/agencies/:id/guide'] as const).flatMap((path) => [
+    {
+      route: `GET ${path}`,
+      target: 'gulou' as const,
+      expect: [302, 200, 403, 403, 403, 200, 403, 403] as const,
+    },
+    {
+      route: `GET ${path}`,
+      target: 'edu' as const,
+      expect: [302, 200, 403, 403, 403, 200, 403, 200] as const,
+    },
+    {
+      route: `GET ${path}`,
+      target: 'other' as const,
+      expect: [302, 403, 403, 403, 403, 403, 403, 403] as const,
+    },
+    {
+      route: `GET ${path}`,
+      target: 'missing' as const,
+      expect: [302, 404, 404, 404, 404, 404, 404, 404] as const,
+    },
+  ]),
+  ...(
+    [
+      ['gulou', [302, 303, 403, 403, 403, 303, 403, 403]],
+      ['edu', [302, 303, 403, 403, 403, 303, 403, 303]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => [
+    {
+      route: 'POST /workbench/agencies/:id/catalogue',
+      target,
+      expect,
+      body: (c: Context) => ({ op: 'create', name: `分类${c.unique()}`, parentId: '' }),
+    },
+    {
+      route: 'POST /workbench/agencies/:id/guide',
+      target,
+      expect,
+      body: (c: Context) => ({ op: 'save', bodyHtml: `<h2>一、公开指南</h2><p>测试${c.unique()}</p>` }),
+    },
+  ]),
+
+  // Proactive disclosure (主动公开): `:id` is an item of that agency, made before the run with a
+  // title and a body. The publisher drafts, edits, uploads, sends to review, publishes and
+  // withdraws; the publisher or the approver records the review; the approver approves. The rows
+  // run in order on the same items: the admin's review request succeeds (303) and the later
+  // ones meet the stage (409); the blank review and approval forms and the upload without a file
+  // are refused (400) once authorised, so that nothing else changes.
+  { route: 'GET /workbench/disclosure', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /workbench/disclosure/new', expect: [302, 200, 403, 403, 403, 200, 403, 200] },
+  ...(
+    [
+      ['gulou', [302, 303, 403, 403, 403, 303, 403, 403]],
+      ['edu', [302, 303, 403, 403, 403, 303, 403, 303]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 400, 403, 403, 403, 400, 403, 400]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/disclosure/new',
+    target,
+    expect,
+    body: (c: Context): Fields => ({
+      agencyId: String(c.agencyIds[target]),
+      title: `矩阵新建信息${c.unique()}`,
+      bodyHtml: '<p>正文</p>',
+    }),
+  })),
+  ...disclosureRows(
+    'GET /workbench/disclosure/:id',
+    ['admin', 'registrar', 'handler', 'approver', 'publisher', 'viewer'],
+    200,
+  ),
+  ...disclosureRows('POST /workbench/disclosure/:id', ['admin', 'publisher'], 303, () => ({
+    title: '矩阵测试信息',
+    bodyHtml: '<p>矩阵测试正文</p>',
+    channels: 'portal',
+  })),
+  ...disclosureRows('POST /workbench/disclosure/:id/attachments', ['admin', 'publisher'], 400),
+  ...disclosureRows(
+    'POST /workbench/disclosure/:id/review-request',
+    ['admin', 'publisher'],
+    409,
+    undefined,
+    303,
+  ),
+  ...disclosureRows('POST /workbench/disclosure/:id/review', ['admin', 'publisher', 'approver'], 400, () => ({
+    result: '',
+  })),
+  ...disclosureRows('POST /workbench/disclosure/:id/approve', ['admin', 'approver'], 400, () => ({
+    verdict: '',
+  })),
+  ...disclosureRows('POST /workbench/disclosure/:id/publish', ['admin', 'publisher'], 409),
+  ...disclosureRows('POST /workbench/disclosure/:id/withdraw', ['admin', 'publisher'], 409),
+
   // Applications: `:id` is an application received by that agency. One outside the visitor's
   // subtrees is a 404, so that its existence is not told.
   { route: 'GET /workbench/applications', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
@@ -398,6 +496,32 @@ const MATRIX: readonly Row[] = [
     { route: 'POST /workbench/applications/import/:id/confirm', target, expect },
     { route: 'POST /workbench/applications/import/:id/discard', target, expect },
   ]),
+
+  // Article 20 registers: `:id` is the agency, `:year` 2019. Its publishers and admins; the form
+  // sent blank changes nothing (303), the upload without a file and the confirmation without an
+  // import are refused (400) once authorised.
+  ...(
+    [
+      ['gulou', [302, 200, 403, 403, 403, 200, 403, 403]],
+      ['edu', [302, 200, 403, 403, 403, 200, 403, 200]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => {
+    const as = (ok: number) =>
+      expect.map((status) => (status === 200 ? ok : status)) as unknown as Row['expect'];
+    return [
+      { route: 'GET /workbench/agencies/:id/registers/:year', target, expect },
+      { route: 'POST /workbench/agencies/:id/registers/:year', target, expect: as(303) },
+      { route: 'GET /workbench/agencies/:id/registers/import', target, expect },
+      { route: 'POST /workbench/agencies/:id/registers/import', target, expect: as(400) },
+      { route: 'POST /workbench/agencies/:id/registers/import/confirm', target, expect: as(400) },
+    ];
+  }),
+  {
+    route: 'GET /workbench/disclosure/asked-by-several',
+    expect: [302, 200, 403, 403, 403, 200, 403, 200],
+  },
 
   // Letters (文书): `:id` is an application of that agency, `:letterId` its receipt (made before the
   // run). Handlers and registrars issue (the body asks for a reply before any decision: 400, so
@@ -552,6 +676,36 @@ function actionRows(
   ]);
 }
 
+/**
+ * Rows of one route about a proactive disclosure item, for each target: `allowed` visitors get
+ * `ok` (the first of them in the row `first`, when its step changes what the others meet), the
+ * others in the subtree 403; an item outside the visitor's subtrees is a 404.
+ */
+function disclosureRows(
+  route: string,
+  allowed: readonly (typeof VISITORS)[number][],
+  ok: number,
+  body?: () => Fields,
+  first?: number,
+): Row[] {
+  return (['gulou', 'edu', 'other', 'missing'] as const).map((target) => {
+    let firstDone = first === undefined;
+    const expect = VISITORS.map((v) => {
+      if (v === 'anonymous') return 302;
+      if (target === 'other' || target === 'missing') return 404;
+      if (v === 'eduAdmin' && target !== 'edu') return 404;
+      const permitted = v === 'eduAdmin' || allowed.includes(v);
+      if (!permitted) return 403;
+      if (!firstDone) {
+        firstDone = true;
+        return first;
+      }
+      return ok;
+    }) as unknown as Row['expect'];
+    return { route, target, expect, ...(body ? { body } : {}) };
+  });
+}
+
 const MISSING_ID = 999_999;
 
 /** The registered workbench and API routes as 'METHOD /path', HEAD mirrors left out. */
@@ -583,6 +737,7 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
   const letterIds = {} as Record<Target, number>;
   const importIds = {} as Record<Target, number>;
   const discardIds = {} as Record<Target, number>;
+  const itemIds = {} as Record<Target, number>;
   const { registered, onRoute } = routeCollector();
 
   beforeAll(async () => {
@@ -646,6 +801,21 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
       discardIds[key] = await pendingImport(agency.id);
     }
     importIds.missing = MISSING_ID;
+    for (const [key, agency] of [
+      ['gulou', h.gulou],
+      ['edu', h.edu],
+      ['other', h.other],
+    ] as const) {
+      itemIds[key] = (
+        await createItem(t.database.db, {
+          agencyId: agency.id,
+          input: { title: '矩阵测试信息', bodyHtml: '<p>矩阵测试正文</p>' },
+          actor: TEST_ACTOR,
+          now: new Date(),
+        })
+      ).id;
+    }
+    itemIds.missing = MISSING_ID;
     discardIds.missing = MISSING_ID;
     // Users to act on, none of them a visitor (an admin may not change their own account here).
     const member = (agencyId: number): Promise<MadeUser> =>
@@ -696,11 +866,13 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
       ? path.endsWith('/discard')
         ? discardIds
         : importIds
-      : path.startsWith('/workbench/users/')
-        ? userIds
-        : path.startsWith('/workbench/applications/') || path.startsWith('/api/v1/applications/')
-          ? applicationIds
-          : ctx.agencyIds;
+      : path.startsWith('/workbench/disclosure/:id')
+        ? itemIds
+        : path.startsWith('/workbench/users/')
+          ? userIds
+          : path.startsWith('/workbench/applications/') || path.startsWith('/api/v1/applications/')
+            ? applicationIds
+            : ctx.agencyIds;
     return path
       .replace(':id', String(ids[row.target ?? 'missing']))
       .replace(':action', row.action ?? '')
@@ -708,6 +880,7 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
       .replace(':format', 'html')
       .replace(':agencyId', String(ctx.agencyIds[row.target ?? 'missing']))
       .replace(':kind', 'receipt')
+      .replace(':year', '2019')
       .replace('*', 'swagger-ui.css');
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageCache } from '../../src/web/plugins/page-cache.ts';
 import { testDatabases } from '../support/databases.ts';
+import { makeAgency } from '../support/factories.ts';
 import { makeHierarchy } from './support/hierarchy.ts';
 import { openTestApp } from './support/web-app.ts';
 
@@ -70,6 +71,23 @@ describe('the portal page cache in the app', () => {
     try {
       await app.inject({ method: 'GET', url: '/' });
       expect((await app.inject({ method: 'GET', url: '/' })).headers['x-page-cache']).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps only pages: a text response is never served again as HTML', async () => {
+    if (!sqlite) throw new Error('SQLite is always there');
+    const { app, database, close } = await openTestApp(sqlite, { PORTAL_CACHE_SECONDS: '60' });
+    try {
+      const agency = await makeAgency(database.db);
+      for (const url of ['/robots.txt', `/agencies/${agency.id}/feed.rss`]) {
+        const first = await app.inject({ method: 'GET', url });
+        const again = await app.inject({ method: 'GET', url });
+        expect(again.headers['x-page-cache'], url).toBeUndefined();
+        expect(again.headers['content-type'], url).toBe(first.headers['content-type']);
+        expect(String(again.headers['content-type'])).not.toContain('text/html');
+      }
     } finally {
       await close();
     }

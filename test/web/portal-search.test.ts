@@ -31,6 +31,7 @@ describe.each(testDatabases())('portal search and items ($name)', (target) => {
       actor: TEST_ACTOR,
       now: NOW,
       publishedOn: '2019-04-01',
+      skipReview: true,
     });
   };
 

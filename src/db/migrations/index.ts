@@ -9,6 +9,9 @@ import * as letters from './2026112707_letters.ts';
 import * as imports from './2026112708_imports.ts';
 import * as disclosureItems from './2026112709_disclosure_items.ts';
 import * as applicantAccounts from './2026112710_applicant_accounts.ts';
+import * as disclosurePublishing from './2026112711_disclosure_publishing.ts';
+import * as disclosureCatalogue from './2026112712_disclosure_catalogue.ts';
+import * as disclosureRegisters from './2026112713_disclosure_registers.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026112708_imports': imports,
   '2026112709_disclosure_items': disclosureItems,
   '2026112710_applicant_accounts': applicantAccounts,
+  '2026112711_disclosure_publishing': disclosurePublishing,
+  '2026112712_disclosure_catalogue': disclosureCatalogue,
+  '2026112713_disclosure_registers': disclosureRegisters,
 };

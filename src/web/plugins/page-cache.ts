@@ -67,6 +67,8 @@ export const installPageCache = (scope: FastifyInstance, cache: PageCache): void
       cacheable(request) &&
       reply.statusCode === 200 &&
       typeof payload === 'string' &&
+      // Only pages: a feed or a sitemap served again as text/html would be broken.
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
       reply.getHeader('set-cookie') === undefined &&
       !String(reply.getHeader('cache-control') ?? '').includes('no-store') &&
       reply.getHeader('x-page-cache') === undefined

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listAttachments } from '../../../disclosure/attachments.ts';
 import { findPublishedItem } from '../../../disclosure/disclosure-items.ts';
 import { sanitizeHtml } from '../../../disclosure/sanitize-html.ts';
 import { AppError } from '../../../errors/app-error.ts';
@@ -27,6 +28,7 @@ export const portalItemRoutes: FastifyPluginAsyncZod = async (app) => {
         facts={presentItemFacts(item)}
         // Cleaned when it was saved; cleaned again here, in case a row came in another way.
         safeBodyHtml={sanitizeHtml(item.bodyHtml)}
+        attachments={await listAttachments(app.database.db, item.id)}
       />,
       {
         agency: page.agency,

@@ -3,6 +3,8 @@ import { portalAgencyRoutes } from './agencies.tsx';
 import { portalSectionRoutes } from './agency-sections.tsx';
 import { applicantAccountRoutes } from './applicant-account.tsx';
 import { applyOnlineRoutes } from './apply-online.tsx';
+import { portalCatalogueRoutes } from './catalogue.tsx';
+import { portalAttachmentRoutes } from './disclosure-attachments.ts';
 import { portalItemRoutes } from './disclosure-items.tsx';
 import { portalHomeRoutes } from './home.tsx';
 import { portalSearchRoutes } from './search.tsx';
@@ -17,6 +19,8 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(portalAgencyRoutes);
   await app.register(portalSectionRoutes);
   await app.register(portalItemRoutes);
+  await app.register(portalAttachmentRoutes);
+  await app.register(portalCatalogueRoutes);
   await app.register(portalSearchRoutes);
   await app.register(applyOnlineRoutes);
   await app.register(trackLetterRoutes);

@@ -42,6 +42,14 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         heading={`修改机关：${name}`}
         action={`/workbench/agencies/${id}`}
         submitLabel="保存修改"
+        links={[
+          { href: `/workbench/agencies/${id}/catalogue`, label: '政府信息公开目录' },
+          { href: `/workbench/agencies/${id}/guide`, label: '政府信息公开指南' },
+          {
+            href: `/workbench/agencies/${id}/registers/${new Date().getFullYear() - 1}`,
+            label: '第二十条登记数据（上一年度）',
+          },
+        ]}
         {...{ csrfToken, values, errors, notice }}
       />
     );

@@ -6,10 +6,13 @@ import { applicationImportRoutes } from './application-import.tsx';
 import { applicationRoutes } from './applications.tsx';
 import { auditRoutes } from './audit.tsx';
 import { calendarRoutes } from './calendar.tsx';
+import { catalogueRoutes } from './catalogue.tsx';
+import { disclosureWorkbenchRoutes } from './disclosure.tsx';
 import { homeRoutes } from './home.tsx';
 import { letterRoutes } from './letters.tsx';
 import { loginRoutes } from './login.tsx';
 import { passwordRoutes } from './password.tsx';
+import { registerRoutes } from './registers.tsx';
 import { userAccountRoutes } from './user-account.tsx';
 import { userRoutes } from './users.tsx';
 
@@ -28,4 +31,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(letterRoutes);
   await app.register(applicationImportRoutes);
   await app.register(calendarRoutes);
+  await app.register(disclosureWorkbenchRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(registerRoutes);
 };

@@ -21,6 +21,7 @@ const portalLinks: readonly Link[] = [
 const workbenchLinks = (viewer: Viewer): Link[] => [
   { href: '/workbench', label: '工作台首页' },
   { href: '/workbench/applications', label: '依申请公开' },
+  { href: '/workbench/disclosure', label: '主动公开' },
   { href: '/workbench/agencies', label: '机关' },
   ...(viewer.isAdmin
     ? [

@@ -1,4 +1,9 @@
-import type { DisclosureItem } from '../../../disclosure/disclosure-item.table.ts';
+import type { DisclosureAttachment } from '../../../disclosure/disclosure-attachment.table.ts';
+import {
+  type DisclosureItem,
+  DOCUMENT_TYPE_LABELS,
+  VALIDITY_LABELS,
+} from '../../../disclosure/disclosure-item.table.ts';
 import type { AgencyView } from '../../presenters/agency.presenter.ts';
 import type { ItemFacts } from '../../presenters/disclosure-item.presenter.ts';
 
@@ -19,11 +24,13 @@ export const DisclosureItemPage = ({
   item,
   facts,
   safeBodyHtml,
+  attachments = [],
 }: {
   agency: AgencyView;
   item: DisclosureItem;
   facts: ItemFacts;
   safeBodyHtml: string;
+  attachments?: readonly DisclosureAttachment[];
 }) => (
   <article class="document">
     <h1>{item.title}</h1>
@@ -40,9 +47,33 @@ export const DisclosureItemPage = ({
       <Fact term="信息类别" value={facts.article20} />
       <Fact term="主题分类" value={facts.category} />
       <Fact term="重点领域" value={facts.tags.join('、')} />
+      <Fact term="文件类型" value={item.documentType ? DOCUMENT_TYPE_LABELS[item.documentType] : ''} />
+      <Fact
+        term="效力状态"
+        value={
+          item.validity
+            ? `${VALIDITY_LABELS[item.validity]}${item.repealedOn ? `（${item.repealedOn} 废止）` : ''}`
+            : ''
+        }
+      />
     </dl>
     {/* Sanitised on the server with an allow-list (src/disclosure/sanitize-html.ts). */}
     <div class="item-body" dangerouslySetInnerHTML={{ __html: safeBodyHtml }} />
+    {attachments.length > 0 ? (
+      <section aria-labelledby="item-attachments">
+        <h2 id="item-attachments">附件</h2>
+        <ul>
+          {attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/agencies/${agency.id}/items/${item.id}/attachments/${a.id}`} download={a.fileName}>
+                {a.fileName}
+              </a>{' '}
+              <span class="muted">（{Math.max(1, Math.round(a.size / 1024))} KB）</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null}
     <p>
       <a href={`/agencies/${agency.id}/disclosures`}>返回{agency.name}法定主动公开内容</a>
       {' · '}

@@ -1,7 +1,21 @@
 import { ARTICLE_20 } from '../../../disclosure/article-20.ts';
+import type { CataloguePage, CategoryCount } from '../../../disclosure/catalogue-items.ts';
 import type { AgencyView } from '../../presenters/agency.presenter.ts';
+import { CategoryTree, ItemTable } from './catalogue.tsx';
 
-export const Disclosures = ({ agency }: { agency: AgencyView }) => (
+const EMPTY_QUERY = { category: '', year: '', item: '', tag: '', sort: 'newest', page: 1 };
+
+/** 法定主动公开内容: the newest published items, the catalogue tree, and the fifteen items of Art. 20. */
+export const Disclosures = ({
+  agency,
+  latest,
+  categories,
+}: {
+  agency: AgencyView;
+  /** The newest page of the agency's published items. */
+  latest: CataloguePage;
+  categories: readonly CategoryCount[];
+}) => (
   <>
     <h1>{agency.name}法定主动公开内容</h1>
     <p class="lead">
@@ -25,10 +39,30 @@ export const Disclosures = ({ agency }: { agency: AgencyView }) => (
       </form>
     </search>
     <h2>已公开的信息</h2>
-    <div class="empty-state">
-      <p class="empty-state__title">暂无已公开的信息</p>
-      <p>本机关尚未在本平台发布主动公开的政府信息。信息发布后将按下列分类和发布日期列在这里，并可检索。</p>
-    </div>
+    {latest.total === 0 ? (
+      <div class="empty-state">
+        <p class="empty-state__title">暂无已公开的信息</p>
+        <p>本机关尚未在本平台发布主动公开的政府信息。信息发布后将按下列分类和发布日期列在这里，并可检索。</p>
+      </div>
+    ) : (
+      <>
+        <ItemTable
+          agencyId={agency.id}
+          page={latest}
+          caption={`最新发布的 ${latest.entries.length} 条信息`}
+        />
+        <p>
+          <a href={`/agencies/${agency.id}/catalogue`}>查看全部 {latest.total} 条信息（政府信息公开目录）</a>
+          {' · '}
+          <a href={`/agencies/${agency.id}/feed.rss`}>RSS 订阅</a>
+          {' · '}
+          <a href={`/agencies/${agency.id}/feed.atom`}>Atom 订阅</a>
+        </p>
+      </>
+    )}
+    {categories.length > 0 ? (
+      <CategoryTree agencyId={agency.id} categories={categories} query={EMPTY_QUERY} />
+    ) : null}
     <h2>第二十条规定主动公开的十五类信息</h2>
     <ol>
       {ARTICLE_20.map((item) => (

@@ -29,6 +29,8 @@ interface Props {
   readonly errors: FieldErrors;
   readonly notice?: string | undefined;
   readonly submitLabel: string;
+  /** The agency's other pages (its catalogue, guide, registers), on the edit page. */
+  readonly links?: readonly { readonly href: string; readonly label: string }[];
 }
 
 const text = (
@@ -50,6 +52,17 @@ export const AgencyForm = (props: Props) => (
   <>
     <h1>{props.heading}</h1>
     {props.notice ? <Notice>{props.notice}</Notice> : null}
+    {props.links && props.links.length > 0 ? (
+      <nav aria-label="本机关的公开工作">
+        <ul class="actions">
+          {props.links.map((l) => (
+            <li key={l.href}>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    ) : null}
     <ErrorSummary errors={props.errors} labels={AGENCY_FIELD_LABELS} />
     <PostForm action={props.action} csrfToken={props.csrfToken} class="form form--wide">
       {text(props, 'name', { required: true })}

@@ -46,6 +46,12 @@ export const WorkbenchHome = ({ displayName, agencyName, grants, isAdmin }: Prop
     <ul class="cards">
       <li class="card">
         <h3>
+          <a href="/workbench/disclosure">主动公开</a>
+        </h3>
+        <p>起草主动公开信息，送保密审查、审批后发布；逾期未公开的信息会被标出。</p>
+      </li>
+      <li class="card">
+        <h3>
           <a href="/workbench/agencies">机关</a>
         </h3>
         <p>{isAdmin ? '查看、新建和修改机关及其政府信息公开工作机构的联系方式。' : '查看您有权限的机关。'}</p>

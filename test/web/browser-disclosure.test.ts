@@ -1,0 +1,178 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { beijingDate } from '../../src/web/presenters/dates.ts';
+import { testDatabases } from '../support/databases.ts';
+import { testConfig } from './support/web-app.ts';
+
+/**
+ * Publishing in a real browser (Debian's Chromium): the demo admin, who holds every role,
+ * drafts an item on the workbench, attaches a PDF, sends it to 保密审查, records the review,
+ * approves and publishes it; a reader then finds it through the portal search and reads it.
+ * Every page is checked with axe-core (no serious or critical finding), without console
+ * errors, and photographed into GONGKAI_SCREENSHOTS (default: the temp dir).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+const SHOTS = process.env.GONGKAI_SCREENSHOTS ?? join(tmpdir(), 'gongkai-screenshots');
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n', 'latin1');
+// A word no demo item holds, so that the search finds this one item.
+const TITLE = '鼓楼区2024年冬季取暖补贴发放办法';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: unknown[];
+}
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) it.skip(`browser tests: ${CHROMIUM} is not installed`, () => {});
+
+describe.runIf(hasChromium)('publishing in the browser', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let admin: DemoAccount;
+
+  beforeAll(async () => {
+    const sqlite = testDatabases()[0];
+    if (sqlite === undefined) throw new Error('no test database');
+    database = await sqlite.open();
+    const demo = await seedDemo(database.db, { now: new Date() });
+    admin = demo.accounts.find((a) => a.username === 'admin') ?? (demo.accounts[0] as DemoAccount);
+    app = await buildApp({ config: testConfig({ PORTAL_CACHE_SECONDS: '0' }), database, logger: false });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  /** Checks the page the browser is on and saves its screenshot. */
+  const check = async (page: Page, shot: string, problems: string[]) => {
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
+      return (await axe.run(document)).violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+      }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, `${shot}: axe`).toEqual([]);
+    const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflows, `${shot}: scrolls sideways`).toBe(false);
+    expect(problems, `${shot}: console`).toEqual([]);
+  };
+
+  for (const width of [1280, 375]) {
+    it(`publishes an item on the workbench and finds it on the portal at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      const shot = (name: string) => check(page, `disclosure-${name}-${width}`, problems);
+      const title = `${TITLE}（${width}）`;
+
+      await page.goto(`${base}/workbench/login`);
+      await page.getByLabel('用户名').fill(admin.username);
+      await page.getByLabel('密码').fill(admin.password);
+      await Promise.all([
+        page.waitForURL(`${base}/workbench`),
+        page.getByRole('button', { name: '登录', exact: true }).click(),
+      ]);
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '主动公开' }).click();
+      await page.waitForURL(`${base}/workbench/disclosure`);
+      await shot('list');
+
+      await page.getByRole('link', { name: '新建信息' }).click();
+      await page.waitForURL(`${base}/workbench/disclosure/new`);
+      await shot('new');
+      await page.getByLabel('公开机关').selectOption({ label: '鼓楼区人民政府' });
+      await page.getByLabel('标题').fill(title);
+      await page
+        .getByLabel('正文')
+        .fill('<h2>一、补贴对象</h2><p>城乡低保对象和特困供养人员。</p><script>alert(1)</script>');
+      await page.getByLabel('文号').fill('鼓政办〔2024〕66号');
+      await page.getByLabel('成文日期').fill(beijingDate(new Date().toISOString()));
+      await page.getByLabel('重点领域').fill('社会救助');
+      await page.getByLabel('文件类型').selectOption('normative');
+      await page.getByRole('button', { name: '保存草稿', exact: true }).click();
+      await page.waitForURL(/\/workbench\/disclosure\/\d+\?done=created$/);
+      const itemPath = new URL(page.url()).pathname;
+      expect(await page.getByRole('status').textContent()).toContain('草稿已保存');
+      await shot('draft');
+
+      await page
+        .getByLabel('上传附件')
+        .setInputFiles({ name: '补贴发放办法.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByRole('button', { name: '上传', exact: true }).click();
+      await page.waitForURL(`${base}${itemPath}?done=attached`);
+      expect(await page.getByRole('cell', { name: '补贴发放办法.pdf' }).count()).toBe(1);
+
+      await page.getByRole('button', { name: '送保密审查', exact: true }).click();
+      await page.waitForURL(`${base}${itemPath}?done=requested`);
+      await page.getByLabel('保密审查结果').selectOption('cleared');
+      await page.getByLabel('审查人').fill('王审查');
+      await shot('review');
+      await page.getByRole('button', { name: '记录审查结果', exact: true }).click();
+      await page.waitForURL(`${base}${itemPath}?done=reviewed`);
+      await page.getByLabel('审批意见').selectOption('approve');
+      await page.getByRole('button', { name: '提交审批意见', exact: true }).click();
+      await page.waitForURL(`${base}${itemPath}?done=approved`);
+      await page.getByRole('button', { name: '发布', exact: true }).click();
+      await page.waitForURL(`${base}${itemPath}?done=published`);
+      expect(await page.getByRole('status').textContent()).toContain('已发布到政府门户网站');
+      await shot('published');
+
+      // A reader: no session.
+      const reader = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+      const portal = await reader.newPage();
+      portal.on('pageerror', (e) => problems.push(e.message));
+      await portal.goto(`${base}/search`);
+      await portal.getByLabel('检索词').fill(`取暖补贴 ${width}`);
+      await portal.getByRole('button', { name: '检索', exact: true }).click();
+      await portal.waitForURL(/\/search\?/);
+      await check(portal, `disclosure-search-${width}`, problems);
+      await Promise.all([
+        portal.waitForURL(/\/agencies\/\d+\/items\/\d+$/),
+        portal.getByRole('link', { name: title }).click(),
+      ]);
+      expect(await portal.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+      expect(await portal.locator('.item-body').textContent()).toContain('城乡低保对象和特困供养人员。');
+      expect(await portal.getByRole('link', { name: '补贴发放办法.pdf' }).count()).toBe(1);
+      expect(await portal.locator('.item-body script').count()).toBe(0);
+      await check(portal, `disclosure-item-${width}`, problems);
+      await reader.close();
+      await context.close();
+    }, 60_000);
+  }
+});
