@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApplication } from '../../src/applications/application.repository.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
+import { releaseToAll } from '../../src/disclosure/release-to-all.ts';
 import { beijingDate } from '../../src/web/presenters/dates.ts';
 import { testDatabases } from '../support/databases.ts';
 import { makeAgency, TEST_ACTOR } from '../support/factories.ts';
@@ -163,7 +164,16 @@ describe.each(testDatabases())('routing, deciding and delivering in the workbenc
         })
       ).statusCode,
     ).toBe(303);
+    // Released to one, released to all (Art. 44): the item made from it is linked on its page.
+    const item = await releaseToAll(t.database.db, {
+      applicationId: id,
+      input: { title: '鼓楼区老旧小区改造项目清单', bodyHtml: '<p>清单见附件。</p>' },
+      actor: TEST_ACTOR,
+      now: new Date(),
+    });
     const closed = await getPage(t.app, `/workbench/applications/${id}`, registrar);
+    expect(closed.body).toContain('据此主动公开的信息');
+    expect(closed.body).toContain(`/workbench/disclosure/${item.id}"`);
     expect(closed.body).toContain('已办结（予以公开）');
     expect(closed.body).toContain('电子邮件送达，凭证：发件记录 wxm@example.com');
     // Nothing is left to do: no action links, no clock form.

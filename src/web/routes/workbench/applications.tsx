@@ -17,6 +17,7 @@ import {
 import { recordApplicationEvent } from '../../../applications/record-application-event.ts';
 import { findSimilarApplications } from '../../../applications/similar-applications.ts';
 import { submitApplication } from '../../../applications/submit-application.ts';
+import { itemsReleasedFrom } from '../../../disclosure/release-to-all.ts';
 import { suggestPublishedItems } from '../../../disclosure/suggest-items.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
@@ -250,6 +251,16 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
             }))}
           />
         }
+        released={(await itemsReleasedFrom(db, detail.application.id)).map((item) => ({
+          href: `/workbench/disclosure/${item.id}`,
+          title: item.title,
+          status:
+            item.status === 'published'
+              ? `已公开（${item.publishedOn ?? ''}）`
+              : item.status === 'withdrawn'
+                ? '已撤回'
+                : '待发布',
+        }))}
         published={
           <PublishedSuggestions
             items={

@@ -42,6 +42,8 @@ interface Props {
   readonly notice?: string | undefined;
   /** What the user may do to the application now, each a page of its own. */
   readonly actions: readonly { readonly action: string; readonly title: string; readonly href: string }[];
+  /** Proactive items made from this application's released information (Art. 44). */
+  readonly released?: readonly { readonly href: string; readonly title: string; readonly status: string }[];
   /** Published items that may hold what is asked for. */
   readonly published?: ComponentChildren;
   /** The letters issued, and the form to issue one. */
@@ -80,6 +82,7 @@ export const ApplicationDetailPage = ({
   similar,
   letters,
   published,
+  released = [],
 }: Props) => (
   <>
     <h1>申请 {view.trackingNumber}</h1>
@@ -121,6 +124,19 @@ export const ApplicationDetailPage = ({
 
     <h2>申请内容</h2>
     <Facts items={view.request} />
+
+    {released.length > 0 ? (
+      <>
+        <h2>据此主动公开的信息</h2>
+        <ul class="link-list">
+          {released.map((r) => (
+            <li key={r.href}>
+              <a href={r.href}>{r.title}</a>（{r.status}）
+            </li>
+          ))}
+        </ul>
+      </>
+    ) : null}
 
     {published}
 
