@@ -62,21 +62,6 @@ export interface ApplicationPage {
 
 type Eb = ExpressionBuilder<DB, 'applications'>;
 
-/** Visible to a user of these agencies: received there, routed there, or co-handled there. */
-export const visibleTo = (agencyIds: readonly number[]) => (eb: Eb) =>
-  eb.or([
-    eb('applications.agency_id', 'in', agencyIds),
-    eb('applications.handling_agency_id', 'in', agencyIds),
-    eb(
-      'applications.id',
-      'in',
-      eb
-        .selectFrom('application_co_handlers')
-        .select('application_co_handlers.application_id')
-        .where('application_co_handlers.agency_id', 'in', agencyIds),
-    ),
-  ]);
-
 /** Whether these ids are every agency there is (one indexed count of the agencies table). */
 const seesEveryAgency = async (db: Kysely<DB>, agencyIds: readonly number[]): Promise<boolean> => {
   const distinct = new Set(agencyIds);
@@ -131,10 +116,10 @@ const queueCondition = (queue: Queue, today: string, dueSoonBy: string): Conditi
 };
 
 /**
- * visibleTo, as the ids of three indexed lookups (received there, routed there, co-handled
- * there), the queue's condition repeated inside the first two so that each reads only its
+ * Visible to a user of these agencies: the ids of three indexed lookups (received there,
+ * routed there, co-handled there), the queue's condition repeated inside the first two so that each reads only its
  * queue from the (agency_id | handling_agency_id, status, due_on) indexes. Tested per row, the
- * OR of visibleTo read the table for every application of the queue in the whole city.
+ * OR of the three read the table for every application of the queue in the whole city.
  * UNION ALL, not UNION: `in` does not mind an id twice, and SQLite would sort each branch
  * by id for a UNION's merge, reading the queue of the whole city again to do it.
  */

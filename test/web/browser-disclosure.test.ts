@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { beijingDate } from '../../src/web/presenters/dates.ts';
 import { testDatabases } from '../support/databases.ts';
+import { CHROMIUM, checkPage, hasChromium, launchBrowser } from './support/browser.ts';
 import { testConfig } from './support/web-app.ts';
 
 /**
@@ -18,30 +16,10 @@ import { testConfig } from './support/web-app.ts';
  * Every page is checked with axe-core (no serious or critical finding), without console
  * errors, and photographed into GONGKAI_SCREENSHOTS (default: the temp dir).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
-const SHOTS = process.env.GONGKAI_SCREENSHOTS ?? join(tmpdir(), 'gongkai-screenshots');
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n', 'latin1');
 // A word no demo item holds, so that the search finds this one item.
 const TITLE = '鼓楼区2024年冬季取暖补贴发放办法';
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: unknown[];
-}
-
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) it.skip(`browser tests: ${CHROMIUM} is not installed`, () => {});
 
 describe.runIf(hasChromium)('publishing in the browser', () => {
@@ -59,36 +37,13 @@ describe.runIf(hasChromium)('publishing in the browser', () => {
     admin = demo.accounts.find((a) => a.username === 'admin') ?? (demo.accounts[0] as DemoAccount);
     app = await buildApp({ config: testConfig({ PORTAL_CACHE_SECONDS: '0' }), database, logger: false });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await database?.close();
   });
-
-  /** Checks the page the browser is on and saves its screenshot. */
-  const check = async (page: Page, shot: string, problems: string[]) => {
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }
-      ).axe;
-      return (await axe.run(document)).violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.length,
-      }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${shot}: axe`).toEqual([]);
-    const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(overflows, `${shot}: scrolls sideways`).toBe(false);
-    expect(problems, `${shot}: console`).toEqual([]);
-  };
 
   for (const width of [1280, 375]) {
     it(`publishes an item on the workbench and finds it on the portal at ${width} px`, async () => {
@@ -99,7 +54,7 @@ describe.runIf(hasChromium)('publishing in the browser', () => {
         if (m.type() === 'error') problems.push(m.text());
       });
       page.on('pageerror', (e) => problems.push(e.message));
-      const shot = (name: string) => check(page, `disclosure-${name}-${width}`, problems);
+      const shot = (name: string) => checkPage(page, `disclosure-${name}-${width}`, problems);
       const title = `${TITLE}（${width}）`;
 
       await page.goto(`${base}/workbench/login`);
@@ -161,7 +116,7 @@ describe.runIf(hasChromium)('publishing in the browser', () => {
       await portal.getByLabel('检索词').fill(`取暖补贴 ${width}`);
       await portal.getByRole('button', { name: '检索', exact: true }).click();
       await portal.waitForURL(/\/search\?/);
-      await check(portal, `disclosure-search-${width}`, problems);
+      await checkPage(portal, `disclosure-search-${width}`, problems);
       await Promise.all([
         portal.waitForURL(/\/agencies\/\d+\/items\/\d+$/),
         portal.getByRole('link', { name: title }).click(),
@@ -170,7 +125,7 @@ describe.runIf(hasChromium)('publishing in the browser', () => {
       expect(await portal.locator('.item-body').textContent()).toContain('城乡低保对象和特困供养人员。');
       expect(await portal.getByRole('link', { name: '补贴发放办法.pdf' }).count()).toBe(1);
       expect(await portal.locator('.item-body script').count()).toBe(0);
-      await check(portal, `disclosure-item-${width}`, problems);
+      await checkPage(portal, `disclosure-item-${width}`, problems);
       await reader.close();
       await context.close();
     }, 60_000);

@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/applications/submit-application.ts';
 import { systemActor } from '../../src/audit-log/actor.ts';
@@ -10,6 +8,7 @@ import type { Database } from '../../src/db/database.ts';
 import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { testDatabases } from '../support/databases.ts';
+import { CHROMIUM, checkPage, hasChromium, launchBrowser, SHOTS } from './support/browser.ts';
 import { testConfig } from './support/web-app.ts';
 
 /**
@@ -17,27 +16,6 @@ import { testConfig } from './support/web-app.ts';
  * JavaScript errors or CSP violations, no serious or critical axe-core finding, no sideways
  * scrolling on a 375 px phone; screenshots go to GONGKAI_SCREENSHOTS (default: the temp dir).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
-const SHOTS = process.env.GONGKAI_SCREENSHOTS ?? join(tmpdir(), 'gongkai-screenshots');
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: unknown[];
-}
-
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) it.skip(`browser tests: ${CHROMIUM} is not installed`, () => {});
 
 describe.runIf(hasChromium)('in the browser', () => {
@@ -82,8 +60,7 @@ describe.runIf(hasChromium)('in the browser', () => {
     ).id;
     app = await buildApp({ config: testConfig(), database, logger: false });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,25 +77,7 @@ describe.runIf(hasChromium)('in the browser', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     const response = await page.goto(`${base}${path}`);
     expect(response?.status(), path).toBe(200);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SHOTS, `${shot}-${width}.png`), fullPage: true });
-    // Injected through the debugger protocol: the page's own CSP forbids inline scripts.
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }
-      ).axe;
-      return (await axe.run(document)).violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.length,
-      }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${path}: axe`).toEqual([]);
-    const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(overflows, `${path}: scrolls sideways at ${width} px`).toBe(false);
-    expect(problems, `${path}: console`).toEqual([]);
+    await checkPage(page, `${shot}-${width}`, problems);
   };
 
   const newContext = (width: number): Promise<BrowserContext> =>
