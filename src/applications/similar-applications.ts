@@ -58,9 +58,10 @@ export async function findSimilarApplications(
   const since = new Date(Date.parse(application.receivedOn) - LOOK_BACK_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);
-  const rows = await db
+  // Compare on the descriptions alone; read whole rows only for the few that are shown.
+  const candidates = await db
     .selectFrom('applications')
-    .selectAll()
+    .select(['id', 'description', 'id_number', 'received_on'])
     .where('agency_id', '=', application.agencyId)
     .where('id', '!=', application.id)
     .where('received_on', '>=', since)
@@ -69,13 +70,27 @@ export async function findSimilarApplications(
     .limit(CANDIDATES)
     .execute();
   const mine = bigrams(application.description);
-  return rows
-    .map((row) => ({
-      application: toApplication(row),
-      score: similarity(mine, bigrams(row.description)),
-      sameApplicant: row.id_number === application.idNumber,
-    }))
+  const best = candidates
+    .map((c) => ({ c, score: similarity(mine, bigrams(c.description)) }))
     .filter((s) => s.score >= SIMILARITY_THRESHOLD)
-    .sort((a, b) => b.score - a.score || (a.application.receivedOn < b.application.receivedOn ? 1 : -1))
+    .sort((a, b) => b.score - a.score || (a.c.received_on < b.c.received_on ? 1 : -1))
     .slice(0, limit);
+  if (best.length === 0) return [];
+  const rows = new Map(
+    (
+      await db
+        .selectFrom('applications')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          best.map((s) => s.c.id),
+        )
+        .execute()
+    ).map((r) => [r.id, toApplication(r)]),
+  );
+  return best.flatMap(({ c, score }) => {
+    const found = rows.get(c.id);
+    return found ? [{ application: found, score, sameApplicant: c.id_number === application.idNumber }] : [];
+  });
 }
