@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/calendar.ts';
 import type { DB } from '../db/schema.ts';
 import { computeDeadline } from '../deadlines/compute-deadline.ts';
 import type { DeadlineResult } from '../deadlines/deadline-result.ts';
-import { deadlineEventsOf, eventsOf } from './application.repository.ts';
+import { type ApplicationEvent, deadlineEventsOf, eventsOf } from './application.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -23,8 +23,10 @@ export async function deadlineOfApplication(
   db: Db,
   applicationId: number,
   calendar: WorkingCalendar,
+  /** Its events, when the caller has read them already. */
+  known?: readonly ApplicationEvent[],
 ): Promise<DeadlineResult> {
-  const events = (await eventsOf(db, [applicationId])).get(applicationId) ?? [];
+  const events = known ?? (await eventsOf(db, [applicationId])).get(applicationId) ?? [];
   return computeDeadline(deadlineEventsOf(events), calendar, {
     feePausesClock: await feePausesClock(db, applicationId),
   });

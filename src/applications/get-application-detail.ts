@@ -22,5 +22,9 @@ export async function getApplicationDetail(db: Kysely<DB>, id: number): Promise<
   const application = await findApplication(db, id);
   if (application === null) return null;
   const events = (await eventsOf(db, [id])).get(id) ?? [];
-  return { application, events, deadline: await deadlineOfApplication(db, id, await loadCalendar(db)) };
+  return {
+    application,
+    events,
+    deadline: await deadlineOfApplication(db, id, await loadCalendar(db), events),
+  };
 }
