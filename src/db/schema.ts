@@ -4,6 +4,7 @@
  * instants are ISO-8601 UTC text ('2026-11-27T03:00:00.000Z'), dates 'YYYY-MM-DD' text,
  * booleans integer 0/1, ids integers.
  */
+import type { AppealCaseTable } from '../appeals/appeal-case.table.ts';
 import type { ApplicantAccountTable, ApplicantSessionTable } from '../applicants/applicant-account.table.ts';
 import type {
   ApplicationCoHandlerTable,
@@ -50,4 +51,5 @@ export interface DB {
   register_imports: RegisterImportTable;
   applicant_accounts: ApplicantAccountTable;
   applicant_sessions: ApplicantSessionTable;
+  appeal_cases: AppealCaseTable;
 }

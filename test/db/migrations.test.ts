@@ -12,6 +12,7 @@ import { skipIfNoPostgres } from '../support/pg-skip.ts';
 const TABLES = [
   'agencies',
   'agency_guides',
+  'appeal_cases',
   'applicant_accounts',
   'applicant_sessions',
   'application_co_handlers',
@@ -48,8 +49,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112713_disclosure_registers']);
+      expect(await migrateDown(database.db)).toEqual(['2026112714_appeals']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112713_disclosure_registers',
         '2026112712_disclosure_catalogue',
         '2026112711_disclosure_publishing',
         '2026112710_applicant_accounts',

@@ -12,6 +12,7 @@ import * as applicantAccounts from './2026112710_applicant_accounts.ts';
 import * as disclosurePublishing from './2026112711_disclosure_publishing.ts';
 import * as disclosureCatalogue from './2026112712_disclosure_catalogue.ts';
 import * as disclosureRegisters from './2026112713_disclosure_registers.ts';
+import * as appeals from './2026112714_appeals.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026112711_disclosure_publishing': disclosurePublishing,
   '2026112712_disclosure_catalogue': disclosureCatalogue,
   '2026112713_disclosure_registers': disclosureRegisters,
+  '2026112714_appeals': appeals,
 };
