@@ -6,6 +6,7 @@ import { deadlineBenchmark } from './deadlines/deadline-bench.ts';
 import { disclosureBenchmark } from './disclosure/disclosure-bench.ts';
 import type { BenchFigure } from './figure.ts';
 import { portalBenchmark } from './http/portal-bench.ts';
+import { compileBenchmark } from './reports/compile-bench.ts';
 
 /**
  * `npm run bench` — every benchmark of the project, each figure beside its target and a
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, (options: { smoke: boolean }) => Promise<BenchF
   portal: portalBenchmark,
   applications: applicationsBenchmark,
   disclosure: disclosureBenchmark,
+  compile: compileBenchmark,
 };
 
 /**

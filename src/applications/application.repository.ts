@@ -122,8 +122,17 @@ export async function eventsOf(
 
 const CLOCK_TYPES: ReadonlySet<string> = new Set(DEADLINE_EVENT_TYPES);
 
-/** The events that move the clock, for the deadline engine; routing, review and decision do not. */
-export const deadlineEventsOf = (events: readonly ApplicationEvent[]): DeadlineEvent[] =>
-  events.flatMap((e) =>
-    CLOCK_TYPES.has(e.type) ? [toDeadlineEvent({ ...e, type: e.type as DeadlineEventType })] : [],
+/**
+ * The events that move the clock, for the deadline engine; routing, review and decision do not.
+ * After a reopening by order of a reconsideration body or a court (src/appeals) only the receipt
+ * and the events from the last 'reopened' on count: the new handling has its own correction,
+ * extension and pauses, and the engine restarts the clock there.
+ */
+export const deadlineEventsOf = (events: readonly ApplicationEvent[]): DeadlineEvent[] => {
+  const reopened = events.findLastIndex((e) => e.type === 'reopened');
+  return events.flatMap((e, i) =>
+    CLOCK_TYPES.has(e.type) && (i >= reopened || e.type === 'received')
+      ? [toDeadlineEvent({ ...e, type: e.type as DeadlineEventType })]
+      : [],
   );
+};

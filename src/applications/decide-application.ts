@@ -181,12 +181,23 @@ export async function decideApplication(
   const input = parseInput(decisionSchema, options.input);
   return withTransaction(db, async (trx) => {
     const application = await loadOpen(trx, options.applicationId);
-    const events = (await eventsOf(trx, [application.id])).get(application.id) ?? [];
+    const all = (await eventsOf(trx, [application.id])).get(application.id) ?? [];
+    // A reopened application (src/appeals: by order of a reconsideration body or a court) has
+    // lost its outcome, so stageRefusal lets a second decision through; that decision rests on
+    // what was done in the new handling only.
+    const reopenedAt = all.findLastIndex((e) => e.type === 'reopened');
+    const events = reopenedAt < 0 ? all : all.slice(reopenedAt);
     const details: ErrorDetail[] = [];
     const stage = stageRefusal(application);
     if (stage !== null) details.push(stage);
     if (input.date < application.receivedOn)
       details.push({ field: 'date', message: `决定日期不能早于收到申请的日期（${application.receivedOn}）` });
+    const reopenedOn = all[reopenedAt]?.date;
+    if (reopenedOn !== undefined && input.date < reopenedOn)
+      details.push({
+        field: 'date',
+        message: `决定日期不能早于依复议决定或判决重新办理的日期（${reopenedOn}）`,
+      });
     if (input.date > beijingToday(options.now))
       details.push({ field: 'date', message: '决定日期不能晚于今天' });
     if (stage === null) details.push(...outcomeRefusals(input.outcome, events, input.date));

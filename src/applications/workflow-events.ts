@@ -12,6 +12,9 @@ export const WORKFLOW_EVENT_TYPES = [
   'decided',
   'delivered',
   'letterIssued',
+  // Also a clock event (deadlines/deadline-event.ts): the handling restarts by order of a
+  // reconsideration body or a court (src/appeals).
+  'reopened',
 ] as const;
 export type WorkflowEventType = (typeof WORKFLOW_EVENT_TYPES)[number];
 
@@ -24,4 +27,5 @@ export const WORKFLOW_EVENT_LABELS: Record<WorkflowEventType, string> = {
   decided: '作出答复决定',
   delivered: '送达',
   letterIssued: '出具文书',
+  reopened: '依复议决定/判决重新办理',
 };

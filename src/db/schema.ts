@@ -27,6 +27,8 @@ import type { LetterTemplateTable } from '../letters/letter-template.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
 import type { SessionTable } from '../orgs/session.table.ts';
 import type { RoleAssignmentTable, UserTable } from '../orgs/user.table.ts';
+import type { AnnualReportTable } from '../reports/documents/annual-report.table.ts';
+import type { WorkRecordTable } from '../work-records/work-record.table.ts';
 
 export interface DB {
   agencies: AgencyTable;
@@ -52,4 +54,6 @@ export interface DB {
   applicant_accounts: ApplicantAccountTable;
   applicant_sessions: ApplicantSessionTable;
   appeal_cases: AppealCaseTable;
+  annual_reports: AnnualReportTable;
+  work_records: WorkRecordTable;
 }

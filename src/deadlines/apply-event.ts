@@ -8,6 +8,7 @@ import {
   CORRECTION_ASK_WORKING_DAYS,
   FEE_PAYMENT_WORKING_DAYS,
   MAX_EXTENSION_WORKING_DAYS,
+  REPLY_WORKING_DAYS,
 } from './periods.ts';
 
 /** What one event did: the clause that explains it, and what the law would not have allowed. */
@@ -119,6 +120,30 @@ const extended = ({ clock, calendar, event }: Ctx): Applied => {
   return { explain: `经批准延长${n}个工作日（条例第三十三条）`, warnings };
 };
 
+/**
+ * A reconsideration body or a court ordered the agency to answer anew (src/appeals): the
+ * handling starts again as on a new receipt, the day after the order was received, with a
+ * fresh 20 working days; the earlier extension, pauses, correction and Art. 35 date belonged to
+ * the first handling and no longer count.
+ */
+const reopened = ({ clock, day }: Ctx): Applied => {
+  clock.received ??= day;
+  clock.base = day;
+  clock.days = REPLY_WORKING_DAYS;
+  clock.extensions = 0;
+  clock.pauses = [];
+  clock.openSince = null;
+  clock.openConsultations = [];
+  clock.openFees = [];
+  clock.correction = null;
+  clock.corrections = 0;
+  clock.delayedUntil = null;
+  return {
+    explain: `依复议决定或判决重新办理，如同重新收到申请，自次日起重新计算${REPLY_WORKING_DAYS}个工作日（条例第三十三条）`,
+    warnings: [],
+  };
+};
+
 const delayed = ({ clock, event }: Ctx): Applied => {
   const until = dayOf(event.until ?? event.date);
   clock.delayedUntil = until;
@@ -170,5 +195,7 @@ export const applyEvent = (c: Ctx): Applied => {
     }
     case 'delayed':
       return delayed(c);
+    case 'reopened':
+      return reopened(c);
   }
 };

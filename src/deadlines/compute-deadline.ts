@@ -41,7 +41,11 @@ export const computeDeadline = (
   let reading: ClockReading = { due: null };
   for (const event of sorted) {
     const day = dayOf(event.date);
-    if (event.type !== 'received' && (clock.received === null || day < clock.received))
+    if (
+      event.type !== 'received' &&
+      event.type !== 'reopened' &&
+      (clock.received === null || day < clock.received)
+    )
       warnings.push(`${event.date} ${DEADLINE_EVENT_LABELS[event.type]}早于收到申请`);
     const applied =
       options.feePausesClock === false && (event.type === 'feeNoticed' || event.type === 'feePaid')

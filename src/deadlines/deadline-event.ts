@@ -12,6 +12,7 @@ export const DEADLINE_EVENT_TYPES = [
   'feeNoticed',
   'feePaid',
   'delayed',
+  'reopened',
 ] as const;
 export type DeadlineEventType = (typeof DEADLINE_EVENT_TYPES)[number];
 
@@ -25,6 +26,7 @@ export const DEADLINE_EVENT_LABELS: Record<DeadlineEventType, string> = {
   feeNoticed: '申请人收到收费通知',
   feePaid: '申请人缴费',
   delayed: '依条例第三十五条确定答复日期',
+  reopened: '依复议决定/判决重新办理',
 };
 
 const isoDate = z

@@ -120,6 +120,9 @@ export const auditItem = (
 
 const indexed = (item: DisclosureItem) => ({
   id: item.id,
+  agencyId: item.agencyId,
+  publishedOn: item.publishedOn,
+  article20Item: item.article20Item,
   title: item.title,
   documentNumber: item.documentNumber,
   issuingAgency: item.issuingAgency,

@@ -6,10 +6,20 @@ import { type Alternative, indexText, type ParsedQuery, type Synonym } from './t
 
 /**
  * The full-text index of published items, the one place the two databases differ:
- * SQLite FTS5 (a contentless table, rowid = item id, columns title and body, bm25) and
+ * SQLite FTS5 (a contentless table, rowid = item id, columns title, body and facets) and
  * PostgreSQL (a tsvector of the 'simple' configuration, title weighted A and body B, a GIN
- * index, ts_rank). Both are fed the same pre-tokenised text (tokenize.ts) and written in the
- * transaction that changes the item.
+ * index, and a second tsvector of facets). Both are fed the same pre-tokenised text
+ * (tokenize.ts) and written in the transaction that changes the item.
+ *
+ * The facets are the search's filters as words of their own (`a41` agency, `y2019` year of
+ * publication, `i5` Art. 20 item): the index intersects them with the words asked for, so a
+ * filtered search never reads the items table to find its matches. Only published items are
+ * in the index, so there is no status to filter on either.
+ *
+ * Order: matches in the title (with the document number and issuing agency) first, then those
+ * in the body only, each newest first (by id). Ranking by bm25 had to score every match, which
+ * cost seconds for a common word over a million items; two index scans in id order stop
+ * after a page's worth.
  */
 
 /** Only this much of a body is indexed: a tsvector must stay under 1 MB. */
@@ -17,6 +27,9 @@ export const MAX_INDEXED_CHARS = 100_000;
 
 export interface IndexedItem {
   readonly id: number;
+  readonly agencyId: number;
+  readonly publishedOn: string | null;
+  readonly article20Item: number | null;
   readonly title: string;
   readonly documentNumber: string | null;
   readonly issuingAgency: string | null;
@@ -35,6 +48,37 @@ const titleText = (item: IndexedItem, synonyms: readonly Synonym[]) =>
 const bodyText = (item: IndexedItem, synonyms: readonly Synonym[]) =>
   indexText(item.bodyText.slice(0, MAX_INDEXED_CHARS), synonyms);
 
+/** What a search can be narrowed by. An empty list of agencies matches nothing. */
+export interface SearchFacets {
+  readonly agencyIds?: readonly number[] | undefined;
+  readonly year?: number | undefined;
+  readonly article20Item?: number | 'other' | undefined;
+}
+
+const agencyFacet = (id: number) => `a${id}`;
+const yearFacet = (year: number) => `y${year}`;
+const itemFacet = (item: number | 'other') => `i${item}`;
+
+/** The facet words of an item (tokens of letters and digits, so both indexes keep them whole). */
+export const facetText = (item: IndexedItem): string =>
+  [
+    agencyFacet(item.agencyId),
+    ...(item.publishedOn === null ? [] : [yearFacet(Number(item.publishedOn.slice(0, 4)))]),
+    itemFacet(item.article20Item ?? 'other'),
+  ].join(' ');
+
+/** The facet words a search must match, each a list of alternatives; null: it can match nothing. */
+const facetClauses = (facets: SearchFacets): string[][] | null => {
+  const clauses: string[][] = [];
+  if (facets.agencyIds !== undefined) {
+    if (facets.agencyIds.length === 0) return null;
+    clauses.push([...new Set(facets.agencyIds)].map(agencyFacet));
+  }
+  if (facets.year !== undefined) clauses.push([yearFacet(facets.year)]);
+  if (facets.article20Item !== undefined) clauses.push([itemFacet(facets.article20Item)]);
+  return clauses;
+};
+
 /** Removes an item from the index (withdrawn, or about to be indexed again). */
 export async function unindexItem(db: Kysely<DB>, itemId: number): Promise<void> {
   if (isPostgres(db)) await sql`delete from disclosure_search where item_id = ${itemId}`.execute(db);
@@ -51,16 +95,69 @@ export async function indexItem(
   await unindexItem(db, item.id);
   const title = titleText(item, words);
   const body = bodyText(item, words);
+  const facets = facetText(item);
   if (isPostgres(db))
-    await sql`insert into disclosure_search (item_id, document) values (${item.id},
-      setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${body}), 'B'))`.execute(
-      db,
-    );
+    await sql`insert into disclosure_search (item_id, document, facets) values (${item.id},
+      setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${body}), 'B'),
+      to_tsvector('simple', ${facets}))`.execute(db);
   else
-    await sql`insert into disclosure_search (rowid, title, body) values (${item.id}, ${title}, ${body})`.execute(
+    await sql`insert into disclosure_search (rowid, title, body, facets) values (${item.id}, ${title}, ${body}, ${facets})`.execute(
       db,
     );
 }
+
+/** Indexes the given items again (those still published), after a synonym or an agency change. */
+export async function reindexItems(
+  db: Kysely<DB>,
+  ids: readonly number[],
+  synonyms?: readonly Synonym[],
+): Promise<number> {
+  const words = synonyms ?? (await loadSynonyms(db));
+  const list = [...new Set(ids)].sort((a, b) => a - b);
+  let count = 0;
+  for (let at = 0; at < list.length; at += 500) {
+    const rows = await db
+      .selectFrom('disclosure_items')
+      .select(INDEXED_COLUMNS)
+      .where('id', 'in', list.slice(at, at + 500))
+      .where('status', '=', 'published')
+      .execute();
+    for (const row of rows) await indexItem(db, indexedRow(row), words);
+    count += rows.length;
+  }
+  return count;
+}
+
+const INDEXED_COLUMNS = [
+  'id',
+  'agency_id',
+  'published_on',
+  'article20_item',
+  'title',
+  'document_number',
+  'issuing_agency',
+  'body_text',
+] as const;
+
+const indexedRow = (row: {
+  id: number;
+  agency_id: number;
+  published_on: string | null;
+  article20_item: number | null;
+  title: string;
+  document_number: string | null;
+  issuing_agency: string | null;
+  body_text: string;
+}): IndexedItem => ({
+  id: row.id,
+  agencyId: row.agency_id,
+  publishedOn: row.published_on,
+  article20Item: row.article20_item,
+  title: row.title,
+  documentNumber: row.document_number,
+  issuingAgency: row.issuing_agency,
+  bodyText: row.body_text,
+});
 
 /** Empties the index and fills it again from every published item (after a synonym change). */
 export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
@@ -72,27 +169,15 @@ export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
   for (;;) {
     const rows = await db
       .selectFrom('disclosure_items')
-      .select(['id', 'title', 'document_number', 'issuing_agency', 'body_text'])
+      .select(INDEXED_COLUMNS)
       .where('status', '=', 'published')
       .where('id', '>', after)
       .orderBy('id')
       .limit(500)
       .execute();
     if (rows.length === 0) return count;
-    for (const row of rows) {
-      await indexItem(
-        db,
-        {
-          id: row.id,
-          title: row.title,
-          documentNumber: row.document_number,
-          issuingAgency: row.issuing_agency,
-          bodyText: row.body_text,
-        },
-        synonyms,
-      );
-      count++;
-    }
+    for (const row of rows) await indexItem(db, indexedRow(row), synonyms);
+    count += rows.length;
     after = rows.at(-1)?.id ?? after;
   }
 }
@@ -103,10 +188,13 @@ export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
 const ftsAlternative = (a: Alternative): string =>
   [...a.tokens.map((t) => `"${t}"`), ...a.phrases.map((p) => `"${p.join(' ')}"`)].join(' AND ');
 
-const tsAlternative = (a: Alternative): string =>
+/** A tsquery word; `:A` restricts it to the title (weight A). */
+const tsWord = (t: string, weight = '') => `'${t}'${weight}`;
+
+const tsAlternative = (a: Alternative, weight = ''): string =>
   [
-    ...a.tokens.map((t) => `'${t}'`),
-    ...a.phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`),
+    ...a.tokens.map((t) => tsWord(t, weight)),
+    ...a.phrases.map((p) => `(${p.map((t) => tsWord(t, weight)).join(' <-> ')})`),
   ].join(' & ');
 
 const render = (parsed: ParsedQuery, alternative: (a: Alternative) => string, and: string, or: string) =>
@@ -117,8 +205,19 @@ const render = (parsed: ParsedQuery, alternative: (a: Alternative) => string, an
 /** The FTS5 MATCH text of a query: every clause, each any of its alternatives. */
 export const ftsQuery = (parsed: ParsedQuery): string => render(parsed, ftsAlternative, 'AND', 'OR');
 
-/** The to_tsquery text of a query. */
-export const tsQuery = (parsed: ParsedQuery): string => render(parsed, tsAlternative, '&', '|');
+/** The to_tsquery text of a query; with weight ':A', in the title only. */
+export const tsQuery = (parsed: ParsedQuery, weight = ''): string =>
+  render(parsed, (a) => tsAlternative(a, weight), '&', '|');
+
+/** The FTS5 MATCH text of a query and its facets; `title`: the words in the title column only. */
+const ftsSearch = (parsed: ParsedQuery, facets: readonly string[][], title: boolean): string =>
+  [
+    ...(parsed.clauses.length === 0 ? [] : [`{${title ? 'title' : 'title body'}} : (${ftsQuery(parsed)})`]),
+    ...facets.map((alternatives) => `{facets} : (${alternatives.map((f) => `"${f}"`).join(' OR ')})`),
+  ].join(' AND ');
+
+const tsFacets = (facets: readonly string[][]): string =>
+  facets.map((alternatives) => `(${alternatives.map((f) => tsWord(f)).join(' | ')})`).join(' & ');
 
 const HAN_TOKEN = /^\p{Script=Han}+$/u;
 
@@ -148,12 +247,64 @@ const matchSource = (db: Kysely<DB>, text: string): AliasedRawBuilder<Match, 'm'
   return source.as('m');
 };
 
-/** The index rows matching every clause of a query, to join on `m.item_id`; rank ascending = best. */
-export const matchingItems = (db: Kysely<DB>, parsed: ParsedQuery): AliasedRawBuilder<Match, 'm'> =>
-  matchSource(db, isPostgres(db) ? tsQuery(parsed) : ftsQuery(parsed));
+/**
+ * The ids of the items matching a query and its facets, in the index's order (title matches
+ * first, then body matches, each newest first): at most `limit` of them.
+ */
+export async function searchIndex(
+  db: Kysely<DB>,
+  parsed: ParsedQuery,
+  facets: SearchFacets,
+  limit: number,
+): Promise<number[]> {
+  const clauses = facetClauses(facets);
+  if (clauses === null || parsed.clauses.length === 0) return [];
+  const scan = async (title: boolean, n: number): Promise<number[]> => {
+    if (isPostgres(db)) {
+      const words = tsQuery(parsed, title ? ':A' : '');
+      const facetQuery =
+        clauses.length === 0 ? sql`` : sql` and facets @@ to_tsquery('simple', ${tsFacets(clauses)})`;
+      const { rows } = await sql<{ item_id: number }>`select item_id from disclosure_search
+        where document @@ to_tsquery('simple', ${words})${facetQuery}
+        order by item_id desc limit ${n}`.execute(db);
+      return rows.map((r) => Number(r.item_id));
+    }
+    const { rows } = await sql<{ item_id: number }>`select rowid as item_id from disclosure_search
+      where disclosure_search match ${ftsSearch(parsed, clauses, title)} order by rowid desc limit ${n}`.execute(
+      db,
+    );
+    return rows.map((r) => r.item_id);
+  };
+  const inTitle = await scan(true, limit);
+  if (inTitle.length >= limit) return inTitle;
+  const seen = new Set(inTitle);
+  // The body scan may meet every title match again before it finds `limit` others.
+  const anywhere = await scan(false, limit + inTitle.length);
+  return [...inTitle, ...anywhere.filter((id) => !seen.has(id))].slice(0, limit);
+}
+
+/** How many items match a query and its facets, counted up to `cap` (more reads as cap). */
+export async function countIndex(
+  db: Kysely<DB>,
+  parsed: ParsedQuery,
+  facets: SearchFacets,
+  cap: number,
+): Promise<number> {
+  const clauses = facetClauses(facets);
+  if (clauses === null || parsed.clauses.length === 0) return 0;
+  const { rows } = isPostgres(db)
+    ? await sql<{ n: number | string }>`select count(*) as n from (select 1 from disclosure_search
+        where document @@ to_tsquery('simple', ${tsQuery(parsed)})${
+          clauses.length === 0 ? sql`` : sql` and facets @@ to_tsquery('simple', ${tsFacets(clauses)})`
+        } limit ${cap}) c`.execute(db)
+    : await sql<{ n: number | string }>`select count(*) as n from (select 1 from disclosure_search
+        where disclosure_search match ${ftsSearch(parsed, clauses, false)} limit ${cap}) c`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
 
 /** The index rows matching any of the alternatives, to join on `m.item_id`; rank ascending = best. */
 export const itemsMatchingAny = (
   db: Kysely<DB>,
   alternatives: readonly Alternative[],
-): AliasedRawBuilder<Match, 'm'> => matchSource(db, anyOf(db, alternatives));
+): AliasedRawBuilder<Match, 'm'> =>
+  matchSource(db, isPostgres(db) ? anyOf(db, alternatives) : `{title body} : (${anyOf(db, alternatives)})`);

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { highlight, highlightTerms, snippet, type TextPart } from './highlight.ts';
-import { matchingItems } from './search-index.ts';
+import { countIndex, searchIndex } from './search-index.ts';
 import { loadSynonyms } from './synonyms.ts';
 import { type ParsedQuery, parseQuery } from './tokenize.ts';
 
@@ -35,8 +35,13 @@ export interface SearchHit {
 
 export interface SearchResult {
   readonly rows: readonly SearchHit[];
+  /** Counted up to COUNT_CAP. */
   readonly total: number;
+  /** More items match than `total` says. */
+  readonly totalCapped: boolean;
   readonly page: number;
+  /** The pages a reader can open: up to COUNT_CAP results. */
+  readonly pageCount: number;
   readonly pageSize: number;
   /** False when the query held nothing searchable (only punctuation): nothing was searched. */
   readonly searched: boolean;
@@ -44,7 +49,7 @@ export interface SearchResult {
 
 export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 100;
-/** Deep pages of a search are never read; the limit keeps OFFSET cheap. */
+/** Deep pages of a search are never read; the limit keeps the scans short. */
 export const MAX_PAGE = 100;
 
 /** The filters of a search, as one condition on `i` (disclosure_items): values are parameters. */
@@ -65,48 +70,44 @@ const conditions = (options: SearchOptions): RawBuilder<boolean> => {
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 };
 
+/** Matches counted beyond this read as "more than": a count reads every match it counts. */
+export const COUNT_CAP = 1000;
+
+const COLUMNS = [
+  'i.id',
+  'i.agency_id',
+  'i.title',
+  'i.document_number',
+  'i.published_on',
+  'i.article20_item',
+  'i.body_text',
+] as const;
+
 /**
  * Published items by the words a reader typed (tokenize.ts: Chinese words, document numbers,
- * quoted phrases, synonyms), filtered by agency, Art. 20 item and year, best match first
- * (bm25 / ts_rank) and then the newest; titles and snippets with the matched words marked.
+ * quoted phrases, synonyms), filtered by agency, Art. 20 item and year: matches in the title
+ * first, then in the body, each newest first (search-index.ts says why); with no words, the
+ * newest published first. Titles and snippets with the matched words marked.
  */
 export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promise<SearchResult> {
   const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), MAX_PAGE);
+  const lastPage = Math.max(1, Math.min(MAX_PAGE, Math.floor(COUNT_CAP / pageSize)));
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
   const text = options.query.trim();
   const parsed: ParsedQuery = text === '' ? { clauses: [] } : parseQuery(text, await loadSynonyms(db));
   if (text !== '' && parsed.clauses.length === 0)
-    return { rows: [], total: 0, page, pageSize, searched: false };
+    return { rows: [], total: 0, totalCapped: false, page, pageCount: 1, pageSize, searched: false };
 
-  const base = db.selectFrom('disclosure_items as i');
-  const columns = [
-    'i.id',
-    'i.agency_id',
-    'i.title',
-    'i.document_number',
-    'i.published_on',
-    'i.article20_item',
-    'i.body_text',
-  ] as const;
-  let rows: {
-    id: number;
-    agency_id: number;
-    title: string;
-    document_number: string | null;
-    published_on: string | null;
-    article20_item: number | null;
-    body_text: string;
-  }[];
   let total: number;
-  const where = conditions(options);
+  let rows: Awaited<ReturnType<typeof pageRows>>;
   if (parsed.clauses.length === 0) {
-    const count = await base
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(where)
-      .executeTakeFirst();
-    total = Number(count?.n ?? 0);
-    rows = await base
-      .select(columns)
+    const where = conditions(options);
+    const count = await sql<{ n: number | string }>`select count(*) as n from
+      (select 1 from disclosure_items i where ${where} limit ${COUNT_CAP + 1}) c`.execute(db);
+    total = Number(count.rows[0]?.n ?? 0);
+    rows = await db
+      .selectFrom('disclosure_items as i')
+      .select(COLUMNS)
       .where(where)
       .orderBy('i.published_on', 'desc')
       .orderBy('i.id', 'desc')
@@ -114,21 +115,19 @@ export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promi
       .offset((page - 1) * pageSize)
       .execute();
   } else {
-    const matched = base.innerJoin(matchingItems(db, parsed), 'm.item_id', 'i.id');
-    const count = await matched
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(where)
-      .executeTakeFirst();
-    total = Number(count?.n ?? 0);
-    rows = await matched
-      .select(columns)
-      .where(where)
-      .orderBy('m.rank')
-      .orderBy('i.published_on', 'desc')
-      .orderBy('i.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
+    const facets = {
+      agencyIds: options.agencyIds,
+      year: options.year,
+      article20Item: options.article20Item,
+    };
+    const [ordered, counted] = await Promise.all([
+      searchIndex(db, parsed, facets, page * pageSize),
+      countIndex(db, parsed, facets, COUNT_CAP + 1),
+    ]);
+    total = counted;
+    const ids = ordered.slice((page - 1) * pageSize);
+    const byId = new Map((await pageRows(db, ids)).map((r) => [r.id, r]));
+    rows = ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   const names = await agencyNames(
@@ -149,12 +148,23 @@ export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promi
       article20Item: r.article20_item,
       snippet: snippet(r.body_text, terms),
     })),
-    total,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
     page,
+    pageCount: Math.max(1, Math.min(lastPage, Math.ceil(total / pageSize))),
     pageSize,
     searched: true,
   };
 }
+
+const pageRows = async (db: Kysely<DB>, ids: readonly number[]) =>
+  ids.length === 0
+    ? []
+    : db
+        .selectFrom('disclosure_items as i')
+        .select(COLUMNS)
+        .where('i.id', 'in', [...ids])
+        .execute();
 
 export async function agencyNames(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedDemoAppeals } from '../appeals/demo-appeals.ts';
 import { type DemoUser, seedDemoApplications } from '../applications/demo-applications.ts';
 import { systemActor } from '../audit-log/actor.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
@@ -6,6 +7,8 @@ import type { DB } from '../db/schema.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { seedDemoItems } from '../disclosure/demo-items.ts';
 import { seedDemoRegisters } from '../disclosure/demo-registers.ts';
+import { seedDemoReports } from '../reports/history/demo-reports.ts';
+import { seedDemoWorkRecords } from '../work-records/demo-work-records.ts';
 import { createAgency } from './create-agency.ts';
 import { createUser } from './create-user.ts';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data.ts';
@@ -71,6 +74,9 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
     await seedDemoApplications(trx, { now, agencies: ids, users });
     await seedDemoItems(trx, { agencies: ids, actor: DEMO_ACTOR, now });
     await seedDemoRegisters(trx, { agencies: ids, actor: DEMO_ACTOR, now });
+    await seedDemoAppeals(trx, { agencies: ids, actor: DEMO_ACTOR, now });
+    await seedDemoWorkRecords(trx, { agencies: ids, actor: DEMO_ACTOR, now });
+    await seedDemoReports(trx, { agencies: ids, actor: DEMO_ACTOR, now });
     return { created: true, accounts };
   });
 }

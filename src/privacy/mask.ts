@@ -73,6 +73,8 @@ const MASKS: Record<string, (value: string) => string> = {
   person_name: maskName,
   applicantName: maskName,
   applicant_name: maskName,
+  claimantName: maskName,
+  claimant_name: maskName,
   email: maskEmail,
 };
 

@@ -5,15 +5,11 @@ import { deadlineOfApplication } from '../../src/applications/application-deadli
 import { DEMO_APPROVAL_AGENCY } from '../../src/applications/demo-applications.ts';
 import { idNumberProblem } from '../../src/applications/identity-number.ts';
 import { listApplications, QUEUES, type Queue } from '../../src/applications/list-applications.ts';
-import { type Outcome, reportRowOf } from '../../src/applications/outcomes.ts';
 import { beijingToday } from '../../src/applications/workflow-input.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { resetDemo, seedDemo } from '../../src/orgs/demo.ts';
-import {
-  outcomeRowKeys,
-  S3_APPLICANT_COLUMNS,
-  S3_COLUMNS,
-} from '../../src/reports/model/applications-table.ts';
+import { compileReport } from '../../src/reports/compile/compile-report.ts';
+import { S3_COLUMNS } from '../../src/reports/model/applications-table.ts';
 import { EDITION_2019, tableById } from '../../src/reports/model/editions.ts';
 import { parseReport } from '../../src/reports/parse/index.ts';
 import { validateReport } from '../../src/reports/validate/index.ts';
@@ -56,31 +52,10 @@ describeEachDatabase('demo applications', (db) => {
   const allAgencyIds = async () =>
     (await db().selectFrom('agencies').select('id').execute()).map((r) => r.id);
 
-  /** Section 三 counted from the seeded records of 鼓楼区人民政府, as issue 6 will count them. */
-  const countedSection3 = async (): Promise<Record<string, number>> => {
-    const rows = await db()
-      .selectFrom('applications')
-      .select(['applicant_type', 'received_on', 'outcome', 'decided_on'])
-      .where('agency_id', '=', await agencyIdOf('鼓楼区人民政府'))
-      .where('received_on', '<=', '2019-12-31')
-      .execute();
-    const table = tableById(EDITION_2019, 's3');
-    const inYear = (d: string | null) => d !== null && d >= '2019-01-01' && d <= '2019-12-31';
-    const byRow: Record<string, (r: (typeof rows)[number]) => boolean> = {
-      new: (r) => inYear(r.received_on),
-      carried: (r) => r.received_on < '2019-01-01' && (r.decided_on === null || r.decided_on >= '2019-01-01'),
-      total: (r) => inYear(r.decided_on),
-      forward: (r) => r.decided_on === null || r.decided_on > '2019-12-31',
-    };
-    for (const row of outcomeRowKeys(table))
-      byRow[row] = (r) => inYear(r.decided_on) && reportRowOf(r.outcome as Outcome, '2019') === row;
-    const counted: Record<string, number> = {};
-    for (const [row, holds] of Object.entries(byRow)) {
-      for (const column of S3_APPLICANT_COLUMNS)
-        counted[`s3.${row}.${column}`] = rows.filter((r) => r.applicant_type === column && holds(r)).length;
-      counted[`s3.${row}.total`] = rows.filter(holds).length;
-    }
-    return counted;
+  /** Section 三 compiled from the seeded records of 鼓楼区人民政府 (src/reports/compile). */
+  const countedSection3 = async (): Promise<Record<string, number | null>> => {
+    const report = await compileReport(db(), { agencyId: await agencyIdOf('鼓楼区人民政府'), year: 2019 });
+    return Object.fromEntries(Object.entries(report.cells).filter(([key]) => key.startsWith('s3.')));
   };
 
   const queueSizes = async (now: Date) => {

@@ -12,6 +12,7 @@ import { skipIfNoPostgres } from '../support/pg-skip.ts';
 const TABLES = [
   'agencies',
   'agency_guides',
+  'annual_reports',
   'appeal_cases',
   'applicant_accounts',
   'applicant_sessions',
@@ -33,6 +34,7 @@ const TABLES = [
   'search_synonyms',
   'sessions',
   'users',
+  'work_records',
 ];
 
 skipIfNoPostgres();
@@ -41,16 +43,25 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
   it('create every table, revert to nothing and apply again', async () => {
     const database = await open();
     try {
+      // Other test files' PostgreSQL schemas hold the same tables: only this database's own count.
+      const own =
+        database.dialect === 'postgres'
+          ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+          : undefined;
       const tables = async () =>
         (await database.db.introspection.getTables())
+          .filter((t) => t.schema === own)
           .map((t) => t.name)
           .filter((name) => TABLES.includes(name))
           .sort();
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112714_appeals']);
+      expect(await migrateDown(database.db)).toEqual(['2026112717_annual_reports']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112716_search_facets',
+        '2026112715_work_records',
+        '2026112714_appeals',
         '2026112713_disclosure_registers',
         '2026112712_disclosure_catalogue',
         '2026112711_disclosure_publishing',

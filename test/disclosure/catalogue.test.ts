@@ -289,4 +289,15 @@ describeEachDatabase('the catalogue and the guide', (db) => {
     expect(feed.map((e) => e.title)).not.toContain('已撤回');
     expect((await feedItems(db(), { agencyId: agency.id, categoryId: social.id })).length).toBe(30);
   });
+
+  it('lists the years with publications, skipping years with none and withdrawn items', async () => {
+    const agency = await makeAgency(db());
+    for (const day of ['2016-12-31', '2019-01-01', '2019-07-15', '2023-03-03'])
+      await publish(agency.id, { title: `信息${day}` }, day);
+    const withdrawn = await publish(agency.id, { title: '已撤回' }, '2021-06-01');
+    await withdrawItem(db(), { itemId: withdrawn.id, ...opts });
+    await publish((await makeAgency(db())).id, { title: '别的机关' }, '2020-05-05');
+    expect(await publicationYears(db(), agency.id)).toEqual([2023, 2019, 2016]);
+    expect(await publicationYears(db(), (await makeAgency(db())).id)).toEqual([]);
+  });
 });

@@ -135,6 +135,24 @@ describeEachDatabase('searching published items', (db) => {
     expect(second.rows).toHaveLength(1);
     expect(new Set([...both.rows, ...second.rows].map((r) => r.id)).size).toBe(3);
     expect((await searchItems(db(), { query: '低保', agencyIds: [] })).total).toBe(0);
+    expect(both.totalCapped).toBe(false);
+    expect([both.pageCount, second.pageCount]).toEqual([2, 2]);
+  });
+
+  it('keeps the filters out of what a reader can find by words', async () => {
+    const agency = await makeAgency(db());
+    const item = await publish(agency.id, {
+      title: '关于城乡低保标准的通知',
+      body: '自七月起执行。',
+      article20Item: 11,
+      publishedOn: '2019-07-01',
+    });
+    // The filters are words of the index too (a41, y2019, i11): typed, they find nothing.
+    for (const word of [`a${agency.id}`, 'y2019', 'i11'])
+      expect(await ids(agency.id, word), word).toEqual([]);
+    expect(await ids(agency.id, '低保', { year: 2019, article20Item: 11 })).toEqual([item.id]);
+    expect(await ids(agency.id, '低保', { year: 2018 })).toEqual([]);
+    expect(await ids(agency.id, '低保', { article20Item: 'other' })).toEqual([]);
   });
 
   it('forgets withdrawn items and never shows drafts', async () => {

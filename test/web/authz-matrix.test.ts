@@ -1,5 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppealCase } from '../../src/appeals/appeal-cases.ts';
 import { stageImport } from '../../src/applications/import/application-imports.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
 import { createItem } from '../../src/disclosure/disclosure-items.ts';
@@ -7,6 +8,7 @@ import { issueLetter } from '../../src/letters/issue-letter.ts';
 import { LetterPdf } from '../../src/letters/letter-pdf.ts';
 import type { Role } from '../../src/orgs/role.ts';
 import { beijingDate } from '../../src/web/presenters/dates.ts';
+import { recordWorkRecord } from '../../src/work-records/work-records.ts';
 import { testDatabases } from '../support/databases.ts';
 import { type MadeUser, makeUser, TEST_ACTOR } from '../support/factories.ts';
 import { skipIfNoPostgres } from '../support/pg-skip.ts';
@@ -46,6 +48,8 @@ interface Row {
   readonly body?: (ctx: Context) => Fields;
   /** The JSON body of an API write (sent with the X-CSRF-Token header instead of `_csrf`). */
   readonly json?: (ctx: Context) => Record<string, unknown>;
+  /** A query string after the path (`:id` in it is the target too), e.g. '?agency=:id&year=2019'. */
+  readonly query?: string;
 }
 
 interface Context {
@@ -75,6 +79,10 @@ const agencyForm = (name: string): Fields => ({
   level: 'county',
   'contact.phone': '0371-1234567',
 });
+
+/** A new report year for each creation in the matrix (2008 … 2018, never twice in a row's eight visitors). */
+let reportYearCounter = 0;
+const reportYear = (): number => 2008 + (reportYearCounter++ % 11);
 
 // prettier-ignore
 const MATRIX: readonly Row[] = [
@@ -389,6 +397,42 @@ const MATRIX: readonly Row[] = [
   })),
   ...disclosureRows('POST /workbench/disclosure/:id/publish', ['admin', 'publisher'], 409),
   ...disclosureRows('POST /workbench/disclosure/:id/withdraw', ['admin', 'publisher'], 409),
+  // Validity (废止): the items are not rules or normative documents, so a permitted visitor is refused (400).
+  ...disclosureRows('POST /workbench/disclosure/:id/validity', ['admin', 'publisher'], 400, () => ({
+    validity: 'repealed',
+    repealedOn: '2024-01-01',
+  })),
+  // The search synonyms are the whole system's, like the calendar: any admin. The delete row names
+  // a synonym that does not exist (404 once authorised), so that the matrix deletes nothing.
+  { route: 'GET /workbench/disclosure/synonyms', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  {
+    route: 'POST /workbench/disclosure/synonyms',
+    expect: [302, 303, 403, 403, 403, 403, 403, 303],
+    body: (c: Context) => ({ term: `矩阵${c.unique()}`, expansion: `矩阵测试全称${c.unique()}` }),
+  },
+  {
+    route: 'POST /workbench/disclosure/synonyms/:id/delete',
+    target: 'missing',
+    expect: [302, 404, 403, 403, 403, 403, 403, 404],
+  },
+  // Release to all (Art. 44) from an application: its receiving agency's publishers and admins;
+  // the applications here are not yet decided, so a permitted visitor meets a 409.
+  ...(
+    [
+      ['gulou', [302, 409, 403, 403, 403, 409, 403, 404]],
+      ['edu', [302, 409, 403, 403, 403, 409, 403, 409]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => [
+    { route: 'GET /workbench/applications/:id/release-to-all', target, expect },
+    {
+      route: 'POST /workbench/applications/:id/release-to-all',
+      target,
+      expect,
+      body: (): Fields => ({ title: '矩阵转为主动公开', bodyHtml: '<p>正文</p>' }),
+    },
+  ]),
 
   // Applications: `:id` is an application received by that agency. One outside the visitor's
   // subtrees is a 404, so that its existence is not told.
@@ -578,6 +622,223 @@ const MATRIX: readonly Row[] = [
     },
   ]),
 
+  // Reconsideration and litigation cases (src/appeals): `:id` is a case of that agency, made before
+  // the run. The agency and its supervisors see; its registrars, handlers and admins record. The
+  // POSTs on a case send a blank form, refused (400) once authorised, so that nothing changes; a
+  // new case names its agency in the form (the target) and is recorded (303).
+  { route: 'GET /workbench/appeals', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /workbench/appeals/new', expect: [302, 200, 200, 200, 403, 403, 403, 200] },
+  ...(
+    [
+      ['gulou', [302, 303, 303, 303, 403, 403, 403, 403]],
+      ['edu', [302, 303, 303, 303, 403, 403, 403, 303]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 400, 400, 400, 403, 403, 403, 400]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/appeals',
+    target,
+    expect,
+    body: (c: Context): Fields => ({
+      agencyId: String(c.agencyIds[target]),
+      kind: 'reconsideration',
+      body: '开封市人民政府',
+      filedOn: c.today,
+    }),
+  })),
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 200, 200, 200, 404]],
+      ['edu', [302, 200, 200, 200, 200, 200, 200, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).map(([target, expect]) => ({ route: 'GET /workbench/appeals/:id', target, expect })),
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 403, 403, 403, 404]],
+      ['edu', [302, 200, 200, 200, 403, 403, 403, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => {
+    const refused = expect.map((status) => (status === 200 ? 400 : status)) as unknown as Row['expect'];
+    return [
+      { route: 'GET /workbench/appeals/:id/edit', target, expect },
+      { route: 'POST /workbench/appeals/:id', target, expect: refused, body: (): Fields => ({ kind: '' }) },
+      {
+        route: 'POST /workbench/appeals/:id/response',
+        target,
+        expect: refused,
+        body: (): Fields => ({ copyReceivedOn: '' }),
+      },
+      {
+        route: 'POST /workbench/appeals/:id/result',
+        target,
+        expect: refused,
+        body: (): Fields => ({ result: '' }),
+      },
+    ];
+  }),
+
+  // The case file (案卷) holds the applicant's data in clear: those who see it export it (an
+  // application outside the visitor's subtrees is a 404).
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 403, 403, 403, 404]],
+      ['edu', [302, 200, 200, 200, 403, 403, 403, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => [
+    { route: 'GET /workbench/applications/:id/case-file.pdf', target, expect },
+    { route: 'GET /workbench/applications/:id/case-file.zip', target, expect },
+  ]),
+
+  // Work records for section 一: the agency's publishers and admins. `:id` is a record of that
+  // agency; the deletion without its ticked box is refused (400) once authorised.
+  { route: 'GET /workbench/work-records', expect: [302, 200, 403, 403, 403, 200, 403, 200] },
+  ...(
+    [
+      ['gulou', [302, 303, 403, 403, 403, 303, 403, 403]],
+      ['edu', [302, 303, 403, 403, 403, 303, 403, 303]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 400, 403, 403, 403, 400, 403, 400]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/work-records',
+    target,
+    expect,
+    body: (c: Context): Fields => ({
+      agencyId: String(c.agencyIds[target]),
+      kind: 'inspection',
+      date: c.today,
+      title: '矩阵测试检查',
+    }),
+  })),
+  ...(
+    [
+      ['gulou', [302, 200, 403, 403, 403, 200, 403, 404]],
+      ['edu', [302, 200, 403, 403, 403, 200, 403, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => {
+    const as = (ok: number) =>
+      expect.map((status) => (status === 200 ? ok : status)) as unknown as Row['expect'];
+    return [
+      { route: 'GET /workbench/work-records/:id', target, expect },
+      {
+        route: 'POST /workbench/work-records/:id',
+        target,
+        expect: as(303),
+        body: (c: Context): Fields => ({ kind: 'inspection', date: c.today, title: '矩阵测试检查' }),
+      },
+      { route: 'GET /workbench/work-records/:id/delete', target, expect },
+      { route: 'POST /workbench/work-records/:id/delete', target, expect: as(400) },
+    ];
+  }),
+
+  // Annual reports (src/reports/documents): `:id` is a 2019 draft of that agency, made before the run.
+  // Everyone with a role over the agency reads; publishers write and submit, approvers approve. The
+  // POSTs are refused (400) once authorised — a bad placeholder, an unknown finding, the wrong status —
+  // except the submission, which the admin makes (303) and the publisher then finds done (400).
+  { route: 'GET /workbench/reports', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  ...(
+    [
+      ['gulou', [302, 303, 403, 403, 403, 303, 403, 403]],
+      ['edu', [302, 303, 403, 403, 403, 303, 403, 303]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 400, 400, 400, 400, 400, 400, 400]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/reports',
+    target,
+    expect,
+    body: (c: Context): Fields => ({ agencyId: String(c.agencyIds[target]), year: String(reportYear()) }),
+  })),
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 200, 200, 200, 404]],
+      ['edu', [302, 200, 200, 200, 200, 200, 200, 200]],
+      ['other', [302, 404, 404, 404, 404, 404, 404, 404]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => {
+    const by = (role: 'publisher' | 'approver', ok: number) =>
+      expect.map((status, i) =>
+        status !== 200 ? status : i === 1 || i === 7 || VISITORS[i] === role ? ok : 403,
+      ) as unknown as Row['expect'];
+    return [
+      { route: 'GET /workbench/reports/:id', target, expect },
+      {
+        route: 'GET /workbench/reports/:id/records',
+        target,
+        expect: expect.map((s) => (s === 200 ? 400 : s)) as unknown as Row['expect'],
+      },
+      {
+        route: 'POST /workbench/reports/:id/narrative',
+        target,
+        expect: by('publisher', 400),
+        body: (): Fields => ({ section5: '{{nonsense}}' }),
+      },
+      {
+        route: 'POST /workbench/reports/:id/acknowledge',
+        target,
+        expect: by('publisher', 400),
+        body: (): Fields => ({ key: 'NOPE|x', explanation: '说明' }),
+      },
+      { route: 'POST /workbench/reports/:id/approve', target, expect: by('approver', 400) },
+      {
+        route: 'POST /workbench/reports/:id/return',
+        target,
+        expect: by('approver', 400),
+        body: (): Fields => ({ reason: '' }),
+      },
+      { route: 'POST /workbench/reports/:id/publish', target, expect: by('publisher', 400) },
+      {
+        route: 'POST /workbench/reports/:id/submit',
+        target,
+        expect: expect.map((status, i) =>
+          status !== 200 ? status : i === 1 ? 303 : VISITORS[i] === 'publisher' || i === 7 ? 400 : 403,
+        ) as unknown as Row['expect'],
+      },
+    ];
+  }),
+
+  // Earlier years' reports and the roll-up (src/reports/history, src/reports/rollup). The import is
+  // its agency's publishers' and admins' (the upload and the confirmation without a file or a
+  // payload are refused, 400, once authorised); the comparison and the roll-up anyone's with a role
+  // over the agency (`?agency=:id`), a chooser without it.
+  { route: 'GET /workbench/reports/import', expect: [302, 200, 403, 403, 403, 200, 403, 200] },
+  { route: 'POST /workbench/reports/import', expect: [302, 400, 403, 403, 403, 400, 403, 400] },
+  ...(
+    [
+      ['gulou', [302, 400, 403, 403, 403, 400, 403, 403]],
+      ['edu', [302, 400, 403, 403, 403, 400, 403, 400]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 404, 403, 403, 403, 404, 403, 404]],
+    ] as const
+  ).map(([target, expect]) => ({
+    route: 'POST /workbench/reports/import/confirm',
+    target,
+    expect,
+    body: (c: Context): Fields => ({ agencyId: String(c.agencyIds[target]), payload: '' }),
+  })),
+  { route: 'GET /workbench/reports/compare', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  { route: 'GET /workbench/reports/rollup', expect: [302, 200, 200, 200, 200, 200, 200, 200] },
+  ...(
+    [
+      ['gulou', [302, 200, 200, 200, 200, 200, 200, 403]],
+      ['edu', [302, 200, 200, 200, 200, 200, 200, 200]],
+      ['other', [302, 403, 403, 403, 403, 403, 403, 403]],
+      ['missing', [302, 404, 404, 404, 404, 404, 404, 404]],
+    ] as const
+  ).flatMap(([target, expect]) => [
+    { route: 'GET /workbench/reports/compare', target, expect, query: '?agency=:id&year=2019' },
+    { route: 'GET /workbench/reports/rollup', target, expect, query: '?agency=:id&year=2019' },
+  ]),
+
   //                                                                anon admin reg  hand appr pub  view eduAdmin
   { route: 'GET /api/v1/agencies', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { route: 'GET /api/v1/agencies/:id', target: 'gulou', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
@@ -738,6 +999,9 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
   const importIds = {} as Record<Target, number>;
   const discardIds = {} as Record<Target, number>;
   const itemIds = {} as Record<Target, number>;
+  const appealIds = {} as Record<Target, number>;
+  const workRecordIds = {} as Record<Target, number>;
+  const reportIds = {} as Record<Target, number>;
   const { registered, onRoute } = routeCollector();
 
   beforeAll(async () => {
@@ -816,6 +1080,57 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
       ).id;
     }
     itemIds.missing = MISSING_ID;
+    for (const [key, agency] of [
+      ['gulou', h.gulou],
+      ['edu', h.edu],
+      ['other', h.other],
+    ] as const) {
+      appealIds[key] = await createAppealCase(t.database.db, {
+        agencyId: agency.id,
+        input: { kind: 'reconsideration', body: '开封市人民政府', filedOn: ctx.today },
+        actor: TEST_ACTOR,
+        now: new Date(),
+      });
+    }
+    appealIds.missing = MISSING_ID;
+    for (const [key, agency] of [
+      ['gulou', h.gulou],
+      ['edu', h.edu],
+      ['other', h.other],
+    ] as const) {
+      workRecordIds[key] = (
+        await recordWorkRecord(t.database.db, {
+          agencyId: agency.id,
+          input: { kind: 'inspection', date: ctx.today, title: '矩阵测试检查' },
+          actor: TEST_ACTOR,
+          now: new Date(),
+        })
+      ).id;
+    }
+    workRecordIds.missing = MISSING_ID;
+    for (const [key, agency] of [
+      ['gulou', h.gulou],
+      ['edu', h.edu],
+      ['other', h.other],
+    ] as const) {
+      const at = new Date().toISOString();
+      reportIds[key] = (
+        await t.database.db
+          .insertInto('annual_reports')
+          .values({
+            agency_id: agency.id,
+            year: 2019,
+            edition: '2019',
+            source: 'compiled',
+            status: 'draft',
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    reportIds.missing = MISSING_ID;
     discardIds.missing = MISSING_ID;
     // Users to act on, none of them a visitor (an admin may not change their own account here).
     const member = (agencyId: number): Promise<MadeUser> =>
@@ -872,8 +1187,14 @@ describe.each(testDatabases())('authorisation matrix ($name)', (target) => {
           ? userIds
           : path.startsWith('/workbench/applications/') || path.startsWith('/api/v1/applications/')
             ? applicationIds
-            : ctx.agencyIds;
-    return path
+            : path.startsWith('/workbench/appeals/:id')
+              ? appealIds
+              : path.startsWith('/workbench/work-records/:id')
+                ? workRecordIds
+                : path.startsWith('/workbench/reports/:id')
+                  ? reportIds
+                  : ctx.agencyIds;
+    return `${path}${row.query ?? ''}`
       .replace(':id', String(ids[row.target ?? 'missing']))
       .replace(':action', row.action ?? '')
       .replace(':letterId', String(letterIds[row.target ?? 'missing']))

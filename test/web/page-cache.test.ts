@@ -22,6 +22,15 @@ describe('PageCache', () => {
     off.set('/a', 'A');
     expect(off.get('/a')).toBeUndefined();
   });
+
+  it('forgets the page read least recently, not the one put first', () => {
+    const cache = new PageCache(5000, 2, () => 0);
+    cache.set('/popular', 'P');
+    cache.set('/once', 'O');
+    expect(cache.get('/popular')).toBe('P');
+    cache.set('/new', 'N');
+    expect([cache.get('/popular'), cache.get('/once'), cache.get('/new')]).toEqual(['P', undefined, 'N']);
+  });
 });
 
 const [sqlite] = testDatabases();

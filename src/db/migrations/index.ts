@@ -13,6 +13,9 @@ import * as disclosurePublishing from './2026112711_disclosure_publishing.ts';
 import * as disclosureCatalogue from './2026112712_disclosure_catalogue.ts';
 import * as disclosureRegisters from './2026112713_disclosure_registers.ts';
 import * as appeals from './2026112714_appeals.ts';
+import * as workRecords from './2026112715_work_records.ts';
+import * as searchFacets from './2026112716_search_facets.ts';
+import * as annualReports from './2026112717_annual_reports.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026112712_disclosure_catalogue': disclosureCatalogue,
   '2026112713_disclosure_registers': disclosureRegisters,
   '2026112714_appeals': appeals,
+  '2026112715_work_records': workRecords,
+  '2026112716_search_facets': searchFacets,
+  '2026112717_annual_reports': annualReports,
 };

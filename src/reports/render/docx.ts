@@ -47,8 +47,13 @@ const text = (line: string): Paragraph =>
 /** Keeps a table from touching the next heading. */
 const gap = (): Paragraph => new Paragraph({ spacing: { after: 120 }, children: [] });
 
+export interface DocxRenderOptions {
+  /** Notes printed at the end of the report, numbered (注：1. …). */
+  readonly footnotes?: readonly string[];
+}
+
 /** The report as a Word document in the official layout: A4, the form's tables and merges. */
-export async function renderReportDocx(report: Report): Promise<Buffer> {
+export async function renderReportDocx(report: Report, options: DocxRenderOptions = {}): Promise<Buffer> {
   const edition = reportEdition(report);
   const layouts = edition ? layoutEdition(edition) : [];
   const children: (Paragraph | Table)[] = [title(reportTitle(report))];
@@ -58,6 +63,8 @@ export async function renderReportDocx(report: Report): Promise<Buffer> {
       children.push(docxTable(layout, report, TEXT_WIDTH), gap());
     }
   }
+  const notes = options.footnotes ?? [];
+  if (notes.length > 0) children.push(text('注：'), ...notes.map((n, i) => text(`${i + 1}. ${n}`)));
   const doc = new Document({
     creator: 'gongkai',
     title: reportTitle(report),

@@ -18,7 +18,18 @@ export interface ArticleOptions {
   readonly idPrefix?: string;
   /** Level of the title heading (1 for a page of its own); sections are one level below. */
   readonly headingLevel?: 1 | 2 | 3 | 4 | 5;
+  /** Notes printed at the end, numbered (the compile rules, acknowledged findings …). */
+  readonly footnotes?: readonly string[] | undefined;
 }
+
+/** The notes at the end of the report: '注：' and a numbered list; nothing without notes. */
+export const footnotesHtml = (notes: readonly string[] | undefined, idPrefix = ''): string =>
+  notes === undefined || notes.length === 0
+    ? ''
+    : `<footer class="report-notes" aria-labelledby="${escapeHtml(idPrefix)}report-notes-title">` +
+      `<p id="${escapeHtml(idPrefix)}report-notes-title" class="report-notes__title">注：</p><ol>` +
+      notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('') +
+      '</ol></footer>';
 
 /**
  * Each finding is listed once: under the first table holding one of its cells, or, when it
@@ -75,6 +86,7 @@ export const renderReportArticle = (report: Report, options: ArticleOptions = {}
   return (
     `<article class="report" lang="zh-CN">` +
     `<h${level} class="report-title">${escapeHtml(reportTitle(report))}</h${level}>` +
-    `${findingsList(placed.general, idPrefix)}${sections.join('\n')}</article>`
+    `${findingsList(placed.general, idPrefix)}${sections.join('\n')}` +
+    `${footnotesHtml(options.footnotes, idPrefix)}</article>`
   );
 };

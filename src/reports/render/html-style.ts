@@ -45,6 +45,9 @@ ol.findings .finding-error .severity { color: #c62828; }
 ol.findings .finding-warning .severity { color: #8a5a00; }
 ol.findings code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; }
 ol.findings li:target { background: #fff3c4; }
+.report-notes { font-size: 12pt; line-height: 1.6; margin-top: 1.5em; border-top: 1px solid #000; padding-top: 0.4em; }
+.report .report-notes p { text-indent: 0; }
+.report-notes ol { margin: 0; padding-left: 2em; }
 @media print {
   body { max-width: none; padding: 0; }
   /* Section 三 fits one A4 page, as in the form: 小五 (9 pt) and tight cells (the 2021 edition at 五号 runs over). */

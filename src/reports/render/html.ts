@@ -8,6 +8,8 @@ export interface HtmlRenderOptions {
   findings?: readonly Finding[];
   /** Default true: a full <!doctype html> page with its styles; false: the <article> alone. */
   standalone?: boolean;
+  /** Notes printed at the end of the report, numbered. */
+  footnotes?: readonly string[];
 }
 
 /**
@@ -17,6 +19,6 @@ export interface HtmlRenderOptions {
  * rendered with findings is for people, not for reading back.
  */
 export function renderReportHtml(report: Report, options: HtmlRenderOptions = {}): string {
-  const article = renderReportArticle(report, { findings: options.findings });
+  const article = renderReportArticle(report, { findings: options.findings, footnotes: options.footnotes });
   return options.standalone === false ? article : htmlPage(reportTitle(report), `<main>${article}</main>`);
 }

@@ -29,12 +29,15 @@ export class PageCache {
       this.entries.delete(key);
       return undefined;
     }
+    // Least recently used goes first: a page read again moves to the end of the Map's order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     return entry.html;
   }
 
   set(key: string, html: string): void {
     if (this.ttlMs <= 0) return;
-    // Oldest first: a Map iterates in insertion order.
+    // The least recently used first: a Map iterates in insertion order.
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.ts';
 import { categoryCounts, listCatalogueItems } from '../../../disclosure/catalogue-items.ts';
 import { findPublishedGuide } from '../../../disclosure/guide.ts';
 import { sanitizeHtml } from '../../../disclosure/sanitize-html.ts';
+import { listPublishedReports } from '../../../reports/documents/annual-report.repository.ts';
 import { beijingDate } from '../../presenters/dates.ts';
 import { AnnualReports } from '../../views/portal/annual-reports.tsx';
 import { Apply } from '../../views/portal/apply.tsx';
@@ -15,6 +16,7 @@ import { Rules } from '../../views/portal/rules.tsx';
 import { type SectionSlug, sectionTitle } from '../../views/portal/sections.ts';
 import { idParams } from '../params.ts';
 import { type AgencyPage, loadAgencyPage } from './agency-page.ts';
+import { publishedReportRows } from './annual-reports.tsx';
 
 const VIEWS: Record<SectionSlug, (p: AgencyPage, db: Kysely<DB>) => Promise<VNode> | VNode> = {
   // The guide the agency published, when there is one; else the one written from its record.
@@ -39,7 +41,12 @@ const VIEWS: Record<SectionSlug, (p: AgencyPage, db: Kysely<DB>) => Promise<VNod
     ]);
     return <Disclosures agency={p.agency} latest={latest} categories={categories} />;
   },
-  'annual-reports': (p) => <AnnualReports agency={p.agency} />,
+  'annual-reports': async (p, db) => (
+    <AnnualReports
+      agency={p.agency}
+      reports={publishedReportRows(await listPublishedReports(db, p.agency.id))}
+    />
+  ),
   apply: (p) => <Apply agency={p.agency} />,
 };
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { portalAgencyRoutes } from './agencies.tsx';
 import { portalSectionRoutes } from './agency-sections.tsx';
+import { portalAnnualReportRoutes } from './annual-reports.tsx';
 import { applicantAccountRoutes } from './applicant-account.tsx';
 import { applyOnlineRoutes } from './apply-online.tsx';
 import { portalCatalogueRoutes } from './catalogue.tsx';
@@ -18,6 +19,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(portalHomeRoutes);
   await app.register(portalAgencyRoutes);
   await app.register(portalSectionRoutes);
+  await app.register(portalAnnualReportRoutes);
   await app.register(portalItemRoutes);
   await app.register(portalAttachmentRoutes);
   await app.register(portalCatalogueRoutes);

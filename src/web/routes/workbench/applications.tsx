@@ -41,8 +41,10 @@ import { ApplicationList, filterValues } from '../../views/workbench/application
 import { ApplicationRegistered, NewApplicationForm } from '../../views/workbench/application-new.tsx';
 import { LettersPanel } from '../../views/workbench/letters-panel.tsx';
 import { idParams } from '../params.ts';
+import { appealPanelOf } from './appeals.tsx';
 import { ACTION_DONE, availableActions } from './application-actions.tsx';
 import { loadApplicationFor } from './application-context.ts';
+import { releasesInformation } from './disclosure-release.tsx';
 import { lettersPanelProps } from './letters.tsx';
 
 const queueQuery = z.object({
@@ -251,6 +253,12 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
             }))}
           />
         }
+        releaseHref={
+          releasesInformation(detail.application) && hasRole(principal, 'publisher', agencies.receiving)
+            ? `/workbench/applications/${detail.application.id}/release-to-all`
+            : undefined
+        }
+        appeals={await appealPanelOf(db, principal, detail.application)}
         released={(await itemsReleasedFrom(db, detail.application.id)).map((item) => ({
           href: `/workbench/disclosure/${item.id}`,
           title: item.title,
@@ -273,6 +281,14 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
             heading="已主动公开的相关信息"
             lead="所申请的信息可能已经主动公开：属实的，可予以公开并告知获取的方式和途径（条例第三十六条第（一）项）。"
           />
+        }
+        caseFile={
+          seesPersonalData(principal, agencies)
+            ? {
+                pdf: `/workbench/applications/${detail.application.id}/case-file.pdf`,
+                zip: `/workbench/applications/${detail.application.id}/case-file.zip`,
+              }
+            : undefined
         }
         similar={(await findSimilarApplications(db, detail.application)).map((x) => ({
           href: `/workbench/applications/${x.application.id}`,

@@ -16,7 +16,11 @@ import {
   updateItem,
   withdrawItem,
 } from '../../../disclosure/disclosure-items.ts';
-import { listWorkbenchItems } from '../../../disclosure/list-workbench-items.ts';
+import {
+  pageWorkbenchItems,
+  WORKBENCH_LIST_LIMIT,
+  WORKBENCH_MAX_PAGE,
+} from '../../../disclosure/list-workbench-items.ts';
 import { isLate, publicationDeadline } from '../../../disclosure/publication-deadline.ts';
 import {
   approveItem,
@@ -24,8 +28,10 @@ import {
   requestReview,
   STAGES,
   type Stage,
+  setValidity,
   stageOf,
 } from '../../../disclosure/publishing-workflow.ts';
+import { sourceApplicationOf } from '../../../disclosure/release-to-all.ts';
 import { sanitizeHtml } from '../../../disclosure/sanitize-html.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
@@ -44,9 +50,13 @@ import { DisclosureList, type DisclosureRowView } from '../../views/workbench/di
 import { idParams } from '../params.ts';
 
 const anyPublisher = requireRoleSomewhere('publisher');
-const SHOWN = 200;
 
-const listQuery = z.object({ stage: z.string().optional(), late: z.string().optional() });
+const listQuery = z.object({
+  stage: z.string().optional(),
+  late: z.string().optional(),
+  q: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(WORKBENCH_MAX_PAGE).catch(1),
+});
 const doneQuery = z.object({ done: z.string().optional() });
 
 const DONE: Readonly<Record<string, string>> = {
@@ -58,6 +68,8 @@ const DONE: Readonly<Record<string, string>> = {
   approved: '审批意见已记录。',
   published: '已发布到政府门户网站。',
   withdrawn: '已从政府门户网站撤回。',
+  validity: '效力状态已更新。',
+  released: '已据申请生成主动公开草稿：请核对内容，删去个人信息，然后送保密审查。',
 };
 
 /** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
@@ -131,6 +143,7 @@ const abilitiesOf = (principal: Principal, agency: Agency, item: DisclosureItem)
     approve: approver && stage === 'reviewed',
     publish: publisher && stage === 'approved',
     withdraw: publisher && stage === 'published',
+    validity: publisher && item.documentType !== null && !draftish,
   };
 };
 
@@ -156,32 +169,42 @@ export const disclosureWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
         ? (request.query.stage as Stage)
         : undefined;
       const lateOnly = request.query.late === '1';
+      const q = (request.query.q ?? '').trim();
       const calendar = await loadCalendar(db);
       const day = today();
-      const rows: DisclosureRowView[] = (
-        await listWorkbenchItems(db, { agencyIds: [...names.keys()], stage })
-      )
-        .map((item) => ({
-          id: item.id,
-          href: `/workbench/disclosure/${item.id}`,
-          title: item.title,
-          agencyName: names.get(item.agencyId) ?? '',
-          documentNumber: item.documentNumber ?? '',
-          stage: stageOf(item),
-          madeOn: item.madeOn ?? '',
-          publishedOn: item.publishedOn ?? '',
-          deadline: publicationDeadline(item, calendar) ?? '',
-          late: isLate(item, day, calendar),
-        }))
-        .filter((r) => !lateOnly || r.late);
+      const result = await pageWorkbenchItems(db, {
+        agencyIds: [...names.keys()],
+        stage,
+        q,
+        page: request.query.page,
+        ...(lateOnly ? { late: { today: day, calendar } } : {}),
+      });
+      const rows: DisclosureRowView[] = result.rows.map((item) => ({
+        id: item.id,
+        href: `/workbench/disclosure/${item.id}`,
+        title: item.title,
+        agencyName: names.get(item.agencyId) ?? '',
+        documentNumber: item.documentNumber ?? '',
+        stage: stageOf(item),
+        madeOn: item.madeOn ?? '',
+        publishedOn: item.publishedOn ?? '',
+        deadline: publicationDeadline(item, calendar) ?? '',
+        late: isLate(item, day, calendar),
+      }));
       return reply.page(
         '主动公开',
         <DisclosureList
-          rows={rows.slice(0, SHOWN)}
-          total={rows.length}
+          rows={rows}
+          total={result.total}
+          page={result.page}
+          pageSize={result.pageSize}
+          capped={result.capped}
+          limit={WORKBENCH_LIST_LIMIT}
           stage={stage ?? ''}
           late={lateOnly}
+          q={q}
           canPublish={principal.assignments.some((a) => a.role === 'publisher' || a.role === 'admin')}
+          canAdmin={principal.assignments.some((a) => a.role === 'admin')}
         />,
       );
     },
@@ -238,6 +261,13 @@ export const disclosureWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
     return { item, agency };
   };
 
+  const sourceOf = async (itemId: number) => {
+    const application = await sourceApplicationOf(db, itemId);
+    return application === null
+      ? null
+      : { href: `/workbench/applications/${application.id}`, trackingNumber: application.trackingNumber };
+  };
+
   const detailPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -281,6 +311,7 @@ export const disclosureWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
           late: isLate(item, today(), calendar),
           portalHref: item.status === 'published' ? itemHref(item.agencyId, item.id) : null,
           attachments: await listAttachments(db, item.id),
+          sourceApplication: await sourceOf(item.id),
         }}
         can={abilitiesOf(principalOf(request), agency, item)}
         csrfToken={request.session?.csrfToken ?? ''}
@@ -378,6 +409,14 @@ export const disclosureWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   step('/disclosure/:id/publish', ['publisher'], 'published', (request, id) =>
     publishItem(db, { itemId: id, ...context(request) }),
+  );
+
+  step('/disclosure/:id/validity', ['publisher'], 'validity', (request, id) =>
+    setValidity(db, {
+      itemId: id,
+      input: { validity: fieldOf(request.body, 'validity'), repealedOn: fieldOf(request.body, 'repealedOn') },
+      ...context(request),
+    }),
   );
 
   step('/disclosure/:id/withdraw', ['publisher'], 'withdrawn', (request, id) =>

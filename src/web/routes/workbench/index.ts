@@ -1,20 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes } from './agencies.tsx';
 import { agencyChildRoutes } from './agency-children.tsx';
+import { appealRoutes } from './appeals.tsx';
 import { applicationActionRoutes } from './application-actions.tsx';
 import { applicationImportRoutes } from './application-import.tsx';
 import { applicationRoutes } from './applications.tsx';
 import { auditRoutes } from './audit.tsx';
 import { calendarRoutes } from './calendar.tsx';
+import { caseFileRoutes } from './case-file.ts';
 import { catalogueRoutes } from './catalogue.tsx';
 import { disclosureWorkbenchRoutes } from './disclosure.tsx';
+import { disclosureReleaseRoutes } from './disclosure-release.tsx';
+import { disclosureSynonymRoutes } from './disclosure-synonyms.tsx';
 import { homeRoutes } from './home.tsx';
 import { letterRoutes } from './letters.tsx';
 import { loginRoutes } from './login.tsx';
 import { passwordRoutes } from './password.tsx';
 import { registerRoutes } from './registers.tsx';
+import { reportHistoryRoutes } from './report-history.tsx';
+import { reportRollupRoutes } from './report-rollup.tsx';
+import { reportRoutes } from './reports.tsx';
 import { userAccountRoutes } from './user-account.tsx';
 import { userRoutes } from './users.tsx';
+import { workRecordRoutes } from './work-records.tsx';
 
 /** The staff workbench under /workbench: every page but the login form needs a session. */
 export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,6 +40,14 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(applicationImportRoutes);
   await app.register(calendarRoutes);
   await app.register(disclosureWorkbenchRoutes);
+  await app.register(disclosureReleaseRoutes);
+  await app.register(disclosureSynonymRoutes);
   await app.register(catalogueRoutes);
   await app.register(registerRoutes);
+  await app.register(appealRoutes);
+  await app.register(caseFileRoutes);
+  await app.register(workRecordRoutes);
+  await app.register(reportHistoryRoutes);
+  await app.register(reportRollupRoutes);
+  await app.register(reportRoutes);
 };

@@ -22,6 +22,9 @@ const workbenchLinks = (viewer: Viewer): Link[] => [
   { href: '/workbench', label: '工作台首页' },
   { href: '/workbench/applications', label: '依申请公开' },
   { href: '/workbench/disclosure', label: '主动公开' },
+  { href: '/workbench/appeals', label: '复议诉讼' },
+  { href: '/workbench/reports', label: '年度报告' },
+  { href: '/workbench/work-records', label: '工作记录' },
   { href: '/workbench/agencies', label: '机关' },
   ...(viewer.isAdmin
     ? [

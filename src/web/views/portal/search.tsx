@@ -33,8 +33,7 @@ const ITEM_OPTIONS = [
 ];
 
 const Pager = ({ result, pageHref }: { result: SearchResult; pageHref: (page: number) => string }) => {
-  const pages = Math.ceil(result.total / result.pageSize);
-  const last = Math.min(pages, 100);
+  const last = result.pageCount;
   if (last <= 1) return null;
   const { page } = result;
   return (
@@ -122,11 +121,8 @@ export const SearchPage = ({ filters, agencies, result, pageHref }: SearchPagePr
         ) : (
           <>
             <p role="status">
-              共找到 {result.total} 条
-              {Math.ceil(result.total / result.pageSize) > 1
-                ? `，第 ${result.page} / ${Math.min(Math.ceil(result.total / result.pageSize), 100)} 页`
-                : ''}
-              。
+              {result.totalCapped ? `找到超过 ${result.total} 条` : `共找到 ${result.total} 条`}
+              {result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ''}。
             </p>
             <ol class="search-results" start={(result.page - 1) * result.pageSize + 1}>
               {result.rows.map((row) => (

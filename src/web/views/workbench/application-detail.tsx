@@ -44,10 +44,16 @@ interface Props {
   readonly actions: readonly { readonly action: string; readonly title: string; readonly href: string }[];
   /** Proactive items made from this application's released information (Art. 44). */
   readonly released?: readonly { readonly href: string; readonly title: string; readonly status: string }[];
+  /** The form that releases this application's information to all (Art. 44), when the user may. */
+  readonly releaseHref?: string | undefined;
   /** Published items that may hold what is asked for. */
   readonly published?: ComponentChildren;
   /** The letters issued, and the form to issue one. */
   readonly letters?: ComponentChildren;
+  /** Reconsideration and litigation cases about the application (src/appeals). */
+  readonly appeals?: ComponentChildren;
+  /** The case file's downloads (案卷), for those who see the applicant's personal data. */
+  readonly caseFile?: { readonly pdf: string; readonly zip: string } | undefined;
   /** Earlier applications to the agency for much the same information. */
   readonly similar: readonly SimilarRow[];
 }
@@ -81,8 +87,11 @@ export const ApplicationDetailPage = ({
   actions,
   similar,
   letters,
+  caseFile,
+  appeals,
   published,
   released = [],
+  releaseHref,
 }: Props) => (
   <>
     <h1>申请 {view.trackingNumber}</h1>
@@ -116,6 +125,29 @@ export const ApplicationDetailPage = ({
 
     {letters}
 
+    {caseFile ? (
+      <section aria-labelledby="case-file-title">
+        <h2 id="case-file-title">案卷</h2>
+        <p>
+          申请、办理过程、全部文书和送达凭证：合订为一个 PDF，或连同原始文件打包为 ZIP（附 SHA-256 清单）。
+        </p>
+        <ul class="actions">
+          <li>
+            <a class="button" href={caseFile.pdf}>
+              导出案卷（PDF）
+            </a>
+          </li>
+          <li>
+            <a class="button button--quiet" href={caseFile.zip}>
+              导出原始文件（ZIP）
+            </a>
+          </li>
+        </ul>
+      </section>
+    ) : null}
+
+    {appeals}
+
     <h2>申请人</h2>
     {view.masked ? (
       <p class="muted">个人信息已部分隐藏：仅本机关的登记员、承办人和管理员可查看完整信息。</p>
@@ -125,7 +157,7 @@ export const ApplicationDetailPage = ({
     <h2>申请内容</h2>
     <Facts items={view.request} />
 
-    {released.length > 0 ? (
+    {released.length > 0 || releaseHref ? (
       <>
         <h2>据此主动公开的信息</h2>
         <ul class="link-list">
@@ -135,6 +167,13 @@ export const ApplicationDetailPage = ({
             </li>
           ))}
         </ul>
+        {releaseHref ? (
+          <p>
+            <a class="button button--quiet" href={releaseHref}>
+              转为主动公开
+            </a>
+          </p>
+        ) : null}
       </>
     ) : null}
 

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import type { DisclosureAttachment } from '../../../disclosure/disclosure-attachment.table.ts';
+import { VALIDITY_LABELS } from '../../../disclosure/disclosure-item.table.ts';
 import { STAGE_LABELS, type Stage } from '../../../disclosure/publishing-workflow.ts';
 import {
   ErrorSummary,
@@ -26,6 +27,8 @@ export interface DisclosureDetailView {
   /** The portal address once it is published. */
   readonly portalHref: string | null;
   readonly attachments: readonly DisclosureAttachment[];
+  /** The application it was released from (Art. 44), if it was. */
+  readonly sourceApplication?: { readonly href: string; readonly trackingNumber: string } | null;
 }
 
 /** Which steps the user may take on this item now. */
@@ -36,6 +39,8 @@ export interface DisclosureAbilities {
   readonly approve: boolean;
   readonly publish: boolean;
   readonly withdraw: boolean;
+  /** Mark a rule or normative document repealed, or in force again. */
+  readonly validity?: boolean;
 }
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -47,6 +52,8 @@ const LABELS: Readonly<Record<string, string>> = {
   verdict: '审批意见',
   reason: '撤回理由',
   publishedOn: '发布日期',
+  validity: '效力状态',
+  repealedOn: '废止日期',
 };
 
 const size = (bytes: number): string =>
@@ -101,6 +108,14 @@ export const DisclosureDetail = ({
               <dd>{f.value}</dd>
             </Fragment>
           ))}
+        {view.sourceApplication ? (
+          <>
+            <dt>来源申请（第四十四条）</dt>
+            <dd>
+              <a href={view.sourceApplication.href}>{view.sourceApplication.trackingNumber}</a>
+            </dd>
+          </>
+        ) : null}
         {view.portalHref ? (
           <>
             <dt>门户网站地址</dt>
@@ -113,6 +128,9 @@ export const DisclosureDetail = ({
 
       <h2>办理</h2>
       <Steps view={view} can={can} base={base} csrfToken={csrfToken} values={values} errors={errors} />
+      {can.validity ? (
+        <ValidityForm base={base} csrfToken={csrfToken} values={values} errors={errors} />
+      ) : null}
 
       <h2>附件</h2>
       <DataTable
@@ -311,3 +329,40 @@ const Steps = ({
   };
   return <p class="muted">{waiting[view.stage] ?? '您在此阶段没有可办理的事项。'}</p>;
 };
+
+/** A rule or normative document repealed (废止、失效) on a day, or in force again: setValidity. */
+const ValidityForm = ({
+  base,
+  csrfToken,
+  values,
+  errors,
+}: {
+  base: string;
+  csrfToken: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}) => (
+  <>
+    <h3>效力状态</h3>
+    <PostForm action={`${base}/validity`} csrfToken={csrfToken}>
+      <SelectField
+        name="validity"
+        label="效力状态"
+        required
+        options={Object.entries(VALIDITY_LABELS).map(([value, label]) => ({ value, label }))}
+        value={values.validity || 'inForce'}
+        error={errors.validity}
+        hint="规章、规范性文件被废止或者失效的，选择“已废止”并填写日期；门户网站上的该文件随之标明。"
+      />
+      <TextField
+        name="repealedOn"
+        label="废止日期"
+        value={values.repealedOn}
+        error={errors.repealedOn}
+        hint="YYYY-MM-DD，废止或失效之日；现行有效的留空"
+        maxLength={10}
+      />
+      <SubmitButton quiet>更新效力状态</SubmitButton>
+    </PostForm>
+  </>
+);

@@ -31,7 +31,7 @@ export const ITEM_FIELD_LABELS: Readonly<Record<string, string>> = {
   _form: '提交',
 };
 
-const ARTICLE_20_OPTIONS: Option[] = [
+export const ARTICLE_20_OPTIONS: Option[] = [
   { value: '', label: '其他（不属于第二十条所列）' },
   ...ARTICLE_20.map((_, i) => ({ value: String(i + 1), label: article20Label(i + 1) })),
 ];

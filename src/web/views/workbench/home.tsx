@@ -23,9 +23,20 @@ interface Props {
   readonly agencyName: string;
   readonly grants: readonly GrantView[];
   readonly isAdmin: boolean;
+  /** Replies to reconsiderations and defences to courts not yet made: due within 3 days, overdue. */
+  readonly appealDuties?: { readonly dueSoon: number; readonly overdue: number };
+  /** The annual reports' statutory days, from 1 December until published ('已逾期' after). */
+  readonly reportReminders?: readonly { key: string; text: string; overdue: boolean; href: string }[];
 }
 
-export const WorkbenchHome = ({ displayName, agencyName, grants, isAdmin }: Props) => (
+export const WorkbenchHome = ({
+  displayName,
+  agencyName,
+  grants,
+  isAdmin,
+  appealDuties,
+  reportReminders = [],
+}: Props) => (
   <>
     <h1>工作台</h1>
     <p class="lead">
@@ -42,6 +53,27 @@ export const WorkbenchHome = ({ displayName, agencyName, grants, isAdmin }: Prop
         { header: '可以办理的事项', cell: (g) => DUTIES[g.role] },
       ]}
     />
+    {appealDuties && appealDuties.dueSoon + appealDuties.overdue > 0 ? (
+      <div class="notice notice--warning" role="status">
+        <h2>复议答复和应诉答辩</h2>
+        <p>
+          3日内到期 {appealDuties.dueSoon} 件，已逾期 {appealDuties.overdue} 件。
+          <a href="/workbench/appeals?pending=1">查看案件</a>
+        </p>
+      </div>
+    ) : null}
+    {reportReminders.length > 0 ? (
+      <div class="notice notice--warning" role="status">
+        <h2>政府信息公开工作年度报告</h2>
+        <ul>
+          {reportReminders.map((r) => (
+            <li key={r.key}>
+              <a href={r.href}>{r.text}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
     <h2>常用功能</h2>
     <ul class="cards">
       <li class="card">
@@ -49,6 +81,18 @@ export const WorkbenchHome = ({ displayName, agencyName, grants, isAdmin }: Prop
           <a href="/workbench/disclosure">主动公开</a>
         </h3>
         <p>起草主动公开信息，送保密审查、审批后发布；逾期未公开的信息会被标出。</p>
+      </li>
+      <li class="card">
+        <h3>
+          <a href="/workbench/appeals">行政复议和行政诉讼</a>
+        </h3>
+        <p>登记复议和诉讼案件，按期提交书面答复和答辩状，记录结果。</p>
+      </li>
+      <li class="card">
+        <h3>
+          <a href="/workbench/reports">年度报告</a>
+        </h3>
+        <p>按登记的记录统计年度报告表格，撰写正文，提交、审核并发布到门户网站。</p>
       </li>
       <li class="card">
         <h3>
