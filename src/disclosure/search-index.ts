@@ -248,58 +248,65 @@ const matchSource = (db: Kysely<DB>, text: string): AliasedRawBuilder<Match, 'm'
 };
 
 /**
- * The ids of the items matching a query and its facets, in the index's order (title matches
- * first, then body matches, each newest first): at most `limit` of them.
+ * A query as the index needs it: a synonym's clause by the spelling typed alone. The index
+ * already holds every spelling of a synonym where any one appears (indexTokens), and the long
+ * spelling's many common character pairs made an abbreviation's search read whole doclists.
+ */
+const asTyped = (parsed: ParsedQuery): ParsedQuery => ({
+  clauses: parsed.clauses.map((c) => ({ ...c, alternatives: c.alternatives.slice(0, 1) })),
+});
+
+/** What a search of the index found: the first ids in order, and how many match (up to a cap). */
+export interface IndexSearch {
+  readonly ids: readonly number[];
+  /** Counted up to the cap given; more match when it equals the cap. */
+  readonly matching: number;
+}
+
+/**
+ * The items matching a query and its facets, in the index's order (title matches first, then
+ * the others, each newest first): the first `limit` ids, and how many match, counted up to
+ * `cap`. Two scans in id order: every match up to the cap (which counts them and orders the
+ * body matches), and the title matches up to `limit`.
  */
 export async function searchIndex(
   db: Kysely<DB>,
-  parsed: ParsedQuery,
+  query: ParsedQuery,
   facets: SearchFacets,
-  limit: number,
-): Promise<number[]> {
+  options: { limit: number; cap: number },
+): Promise<IndexSearch> {
   const clauses = facetClauses(facets);
-  if (clauses === null || parsed.clauses.length === 0) return [];
-  const scan = async (title: boolean, n: number): Promise<number[]> => {
+  if (clauses === null || query.clauses.length === 0) return { ids: [], matching: 0 };
+  const parsed = asTyped(query);
+  const scan = async (title: boolean, n: number, from = 0): Promise<number[]> => {
     if (isPostgres(db)) {
       const words = tsQuery(parsed, title ? ':A' : '');
       const facetQuery =
         clauses.length === 0 ? sql`` : sql` and facets @@ to_tsquery('simple', ${tsFacets(clauses)})`;
       const { rows } = await sql<{ item_id: number }>`select item_id from disclosure_search
-        where document @@ to_tsquery('simple', ${words})${facetQuery}
+        where document @@ to_tsquery('simple', ${words})${facetQuery} and item_id >= ${from}
         order by item_id desc limit ${n}`.execute(db);
       return rows.map((r) => Number(r.item_id));
     }
     const { rows } = await sql<{ item_id: number }>`select rowid as item_id from disclosure_search
-      where disclosure_search match ${ftsSearch(parsed, clauses, title)} order by rowid desc limit ${n}`.execute(
-      db,
-    );
+      where disclosure_search match ${ftsSearch(parsed, clauses, title)} and rowid >= ${from}
+      order by rowid desc limit ${n}`.execute(db);
     return rows.map((r) => r.item_id);
   };
-  const inTitle = await scan(true, limit);
-  if (inTitle.length >= limit) return inTitle;
+  const anywhere = await scan(false, Math.max(options.cap, options.limit));
+  if (anywhere.length === 0) return { ids: [], matching: 0 };
+  const matching = Math.min(anywhere.length, options.cap);
+  // Every match is in `anywhere` when it holds fewer than the cap: the title scan then reads
+  // no further back than the oldest of them.
+  const complete = anywhere.length < Math.max(options.cap, options.limit);
+  const inTitle = await scan(
+    true,
+    Math.min(options.limit, anywhere.length),
+    complete ? (anywhere.at(-1) ?? 0) : 0,
+  );
   const seen = new Set(inTitle);
-  // The body scan may meet every title match again before it finds `limit` others.
-  const anywhere = await scan(false, limit + inTitle.length);
-  return [...inTitle, ...anywhere.filter((id) => !seen.has(id))].slice(0, limit);
-}
-
-/** How many items match a query and its facets, counted up to `cap` (more reads as cap). */
-export async function countIndex(
-  db: Kysely<DB>,
-  parsed: ParsedQuery,
-  facets: SearchFacets,
-  cap: number,
-): Promise<number> {
-  const clauses = facetClauses(facets);
-  if (clauses === null || parsed.clauses.length === 0) return 0;
-  const { rows } = isPostgres(db)
-    ? await sql<{ n: number | string }>`select count(*) as n from (select 1 from disclosure_search
-        where document @@ to_tsquery('simple', ${tsQuery(parsed)})${
-          clauses.length === 0 ? sql`` : sql` and facets @@ to_tsquery('simple', ${tsFacets(clauses)})`
-        } limit ${cap}) c`.execute(db)
-    : await sql<{ n: number | string }>`select count(*) as n from (select 1 from disclosure_search
-        where disclosure_search match ${ftsSearch(parsed, clauses, false)} limit ${cap}) c`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  const ids = [...inTitle, ...anywhere.filter((id) => !seen.has(id))].slice(0, options.limit);
+  return { ids, matching };
 }
 
 /** The index rows matching any of the alternatives, to join on `m.item_id`; rank ascending = best. */

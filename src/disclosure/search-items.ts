@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { highlight, highlightTerms, snippet, type TextPart } from './highlight.ts';
-import { countIndex, searchIndex } from './search-index.ts';
+import { searchIndex } from './search-index.ts';
 import { loadSynonyms } from './synonyms.ts';
 import { type ParsedQuery, parseQuery } from './tokenize.ts';
 
@@ -120,12 +120,9 @@ export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promi
       year: options.year,
       article20Item: options.article20Item,
     };
-    const [ordered, counted] = await Promise.all([
-      searchIndex(db, parsed, facets, page * pageSize),
-      countIndex(db, parsed, facets, COUNT_CAP + 1),
-    ]);
-    total = counted;
-    const ids = ordered.slice((page - 1) * pageSize);
+    const found = await searchIndex(db, parsed, facets, { limit: page * pageSize, cap: COUNT_CAP + 1 });
+    total = found.matching;
+    const ids = found.ids.slice((page - 1) * pageSize);
     const byId = new Map((await pageRows(db, ids)).map((r) => [r.id, r]));
     rows = ids.flatMap((id) => byId.get(id) ?? []);
   }

@@ -57,8 +57,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112717_annual_reports']);
+      expect(await migrateDown(database.db)).toEqual(['2026112718_catalogue_indexes']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112717_annual_reports',
         '2026112716_search_facets',
         '2026112715_work_records',
         '2026112714_appeals',

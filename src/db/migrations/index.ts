@@ -16,6 +16,7 @@ import * as appeals from './2026112714_appeals.ts';
 import * as workRecords from './2026112715_work_records.ts';
 import * as searchFacets from './2026112716_search_facets.ts';
 import * as annualReports from './2026112717_annual_reports.ts';
+import * as catalogueIndexes from './2026112718_catalogue_indexes.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026112715_work_records': workRecords,
   '2026112716_search_facets': searchFacets,
   '2026112717_annual_reports': annualReports,
+  '2026112718_catalogue_indexes': catalogueIndexes,
 };
