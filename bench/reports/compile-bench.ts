@@ -20,7 +20,10 @@ const RUNS = 7;
 /**
  * The hand-written query a DBA would write for section 三 of one agency-year: every application
  * of the agency received by 31 December and not decided before 1 January, grouped by applicant
- * type and the outcome decided in the year, with the new / carried / forward counts.
+ * type and the outcome decided in the year, with the new / carried / forward counts. Tuned as
+ * the compile query is (\`received_on || ''\` keeps SQLite from reading most of the agency's rows
+ * one by one through the (agency_id, received_on) index), so that the baseline is the best plain
+ * query, not a slow one.
  */
 const groupBySql = (p: (n: number) => string) => `
   select applicant_type, case when decided_on <= ${p(3)} then outcome end as decided, count(*) as n,
@@ -28,7 +31,7 @@ const groupBySql = (p: (n: number) => string) => `
     sum(case when received_on < ${p(2)} then 1 else 0 end) as carried,
     sum(case when decided_on is null or decided_on > ${p(3)} then 1 else 0 end) as forward
   from applications
-  where agency_id = ${p(1)} and received_on <= ${p(3)} and (decided_on is null or decided_on >= ${p(2)})
+  where agency_id = ${p(1)} and received_on || '' <= ${p(3)} and (decided_on is null or decided_on >= ${p(2)})
   group by applicant_type, case when decided_on <= ${p(3)} then outcome end`;
 
 const median = (samples: readonly number[]): number => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDeadline } from './commands/deadline.ts';
@@ -19,6 +20,7 @@ registerAudit(program);
 registerReport(program);
 registerServe(program);
 registerDatabase(program);
+registerBackup(program);
 registerCalendar(program, systemCalendarSource);
 registerDeadline(program, systemCalendarSource);
 registerImport(program);
