@@ -1,3 +1,4 @@
+import { beijingDateTime } from '../calendar/beijing-time.ts';
 import { escapeHtml } from '../reports/render/escape.ts';
 import {
   APPLICANT_TYPE_LABELS,
@@ -8,21 +9,6 @@ import {
 import type { CaseFile, CaseFileLetter } from './case-file.ts';
 import { STAGE_LABELS } from './decision.ts';
 import { OUTCOME_DEFINITIONS } from './outcomes.ts';
-
-/** '2024-09-27T02:00:00Z' → '2024-09-27 10:00', Beijing time whatever the server's zone. */
-export const beijingDateTime = (iso: string): string => {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(fmt.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-};
 
 const label = (labels: Readonly<Record<string, string>>, key: string): string => labels[key] ?? key;
 

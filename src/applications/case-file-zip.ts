@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { strToU8, type Zippable, zipSync } from 'fflate';
+import { beijingDateTime } from '../calendar/beijing-time.ts';
 import type { CaseFile } from './case-file.ts';
-import { applicationFacts, beijingDateTime } from './case-file-html.ts';
+import { applicationFacts } from './case-file-html.ts';
 
 /** The file the manifest is written to: `sha256sum -c manifest-sha256.txt` checks the others. */
 export const MANIFEST_NAME = 'manifest-sha256.txt';

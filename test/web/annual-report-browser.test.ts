@@ -1,14 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
+import type { DemoAccount } from '../../src/orgs/demo.ts';
 import { compileReport } from '../../src/reports/compile/index.ts';
 import { parseReport } from '../../src/reports/parse/index.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { testDatabases } from '../support/databases.ts';
-import { CHROMIUM, checkPage, hasChromium, launchBrowser } from './support/browser.ts';
-import { testConfig } from './support/web-app.ts';
+import { CHROMIUM, checkPage, hasChromium } from './support/browser.ts';
+import { openPage, useDemoSite } from './support/demo-site.ts';
 
 /**
  * Issue 6's browser test: a clerk (发布员) compiles the demo 鼓楼区人民政府 2019 report, edits the
@@ -18,36 +15,18 @@ import { testConfig } from './support/web-app.ts';
 if (!hasChromium) it.skip(`browser tests: ${CHROMIUM} is not installed`, () => {});
 
 describe.runIf(hasChromium)('the annual report in the browser', () => {
-  let database: Database;
-  let app: FastifyInstance;
+  const site = useDemoSite();
   let browser: Browser;
   let base: string;
-  let accounts: DemoAccount[];
-
-  beforeAll(async () => {
-    const sqlite = testDatabases()[0];
-    if (sqlite === undefined) throw new Error('no test database');
-    database = await sqlite.open();
-    accounts = (await seedDemo(database.db, { now: new Date() })).accounts;
-    app = await buildApp({ config: testConfig({ PORTAL_CACHE_SECONDS: '0' }), database, logger: false });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+  let accounts: readonly DemoAccount[];
+  let database: Database;
+  beforeAll(() => {
+    ({ browser, base, accounts, database } = site());
   });
 
   const signIn = async (username: string): Promise<{ page: Page; problems: string[] }> => {
     const account = accounts.find((a) => a.username === username) as DemoAccount;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { page, problems } = await openPage(browser, 1280);
     await page.goto(`${base}/workbench/login`);
     await page.getByLabel('用户名').fill(account.username);
     await page.getByLabel('密码').fill(account.password);

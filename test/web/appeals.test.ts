@@ -1,20 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser as Chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApplication } from '../../src/applications/application.repository.ts';
 import { decideApplication } from '../../src/applications/decide-application.ts';
 import { recordSecrecyReview } from '../../src/applications/review-secrecy.ts';
 import { submitApplication } from '../../src/applications/submit-application.ts';
-import type { Database } from '../../src/db/database.ts';
-import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
-import { buildApp } from '../../src/web/app.ts';
+import type { DemoAccount } from '../../src/orgs/demo.ts';
 import { beijingDate } from '../../src/web/presenters/dates.ts';
 import { testDatabases } from '../support/databases.ts';
 import { TEST_ACTOR } from '../support/factories.ts';
 import { skipIfNoPostgres } from '../support/pg-skip.ts';
-import { CHROMIUM, checkPage, hasChromium, launchBrowser } from './support/browser.ts';
+import { CHROMIUM, checkPage, hasChromium } from './support/browser.ts';
+import { openPage, useDemoSite } from './support/demo-site.ts';
 import { type Hierarchy, makeHierarchy } from './support/hierarchy.ts';
-import { getPage, openTestApp, postForm, sessionFor, type TestApp, testConfig } from './support/web-app.ts';
+import { getPage, openTestApp, postForm, sessionFor, type TestApp } from './support/web-app.ts';
 
 const today = beijingDate(new Date().toISOString());
 const daysAgo = (n: number) =>
@@ -204,37 +202,17 @@ describe.each(testDatabases())('reconsideration and litigation on the workbench 
 if (!hasChromium) it.skip(`browser tests: ${CHROMIUM} is not installed`, () => {});
 
 describe.runIf(hasChromium)('reconsideration and litigation in the browser', () => {
-  let database: Database;
-  let app: FastifyInstance;
+  const site = useDemoSite();
   let browser: Chromium;
   let base: string;
   let admin: DemoAccount;
-
-  beforeAll(async () => {
-    const sqlite = testDatabases()[0];
-    if (sqlite === undefined) throw new Error('no test database');
-    database = await sqlite.open();
-    const demo = await seedDemo(database.db, { now: new Date() });
-    admin = demo.accounts.find((a) => a.username === 'admin') ?? (demo.accounts[0] as DemoAccount);
-    app = await buildApp({ config: testConfig({ PORTAL_CACHE_SECONDS: '0' }), database, logger: false });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+  beforeAll(() => {
+    ({ browser, base, admin } = site());
   });
 
   for (const width of [1280, 375]) {
     it(`lists the demo cases, opens one and the form at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text());
-      });
-      page.on('pageerror', (e) => problems.push(e.message));
+      const { context, page, problems } = await openPage(browser, width);
       const shot = (name: string) => checkPage(page, `appeals-${name}-${width}`, problems);
       await page.goto(`${base}/workbench/login`);
       await page.getByLabel('用户名').fill(admin.username);

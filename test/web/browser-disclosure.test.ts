@@ -1,13 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { type DemoAccount, seedDemo } from '../../src/orgs/demo.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoAccount } from '../../src/orgs/demo.ts';
 import { beijingDate } from '../../src/web/presenters/dates.ts';
-import { testDatabases } from '../support/databases.ts';
-import { CHROMIUM, checkPage, hasChromium, launchBrowser } from './support/browser.ts';
-import { testConfig } from './support/web-app.ts';
+import { CHROMIUM, checkPage, hasChromium } from './support/browser.ts';
+import { openPage, useDemoSite } from './support/demo-site.ts';
 
 /**
  * Publishing in a real browser (Debian's Chromium): the demo admin, who holds every role,
@@ -23,37 +19,17 @@ const TITLE = '鼓楼区2024年冬季取暖补贴发放办法';
 if (!hasChromium) it.skip(`browser tests: ${CHROMIUM} is not installed`, () => {});
 
 describe.runIf(hasChromium)('publishing in the browser', () => {
-  let database: Database;
-  let app: FastifyInstance;
+  const site = useDemoSite();
   let browser: Browser;
   let base: string;
   let admin: DemoAccount;
-
-  beforeAll(async () => {
-    const sqlite = testDatabases()[0];
-    if (sqlite === undefined) throw new Error('no test database');
-    database = await sqlite.open();
-    const demo = await seedDemo(database.db, { now: new Date() });
-    admin = demo.accounts.find((a) => a.username === 'admin') ?? (demo.accounts[0] as DemoAccount);
-    app = await buildApp({ config: testConfig({ PORTAL_CACHE_SECONDS: '0' }), database, logger: false });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+  beforeAll(() => {
+    ({ browser, base, admin } = site());
   });
 
   for (const width of [1280, 375]) {
     it(`publishes an item on the workbench and finds it on the portal at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text());
-      });
-      page.on('pageerror', (e) => problems.push(e.message));
+      const { context, page, problems } = await openPage(browser, width);
       const shot = (name: string) => checkPage(page, `disclosure-${name}-${width}`, problems);
       const title = `${TITLE}（${width}）`;
 
