@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'annualReport.approve',
   'annualReport.return',
   'annualReport.publish',
+  'auditBatch.store',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -149,6 +150,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'annualReport.approve': '审核通过年度报告',
   'annualReport.return': '退回年度报告',
   'annualReport.publish': '发布年度报告',
+  'auditBatch.store': '保存一批年报核查结果',
 };
 
 export const isAuditAction = (value: string): value is AuditAction =>

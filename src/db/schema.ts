@@ -27,6 +27,7 @@ import type { LetterTemplateTable } from '../letters/letter-template.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
 import type { SessionTable } from '../orgs/session.table.ts';
 import type { RoleAssignmentTable, UserTable } from '../orgs/user.table.ts';
+import type { AuditBatchFileTable, AuditBatchTable } from '../reports/audit/store.table.ts';
 import type { AnnualReportTable } from '../reports/documents/annual-report.table.ts';
 import type { WorkRecordTable } from '../work-records/work-record.table.ts';
 
@@ -56,4 +57,6 @@ export interface DB {
   appeal_cases: AppealCaseTable;
   annual_reports: AnnualReportTable;
   work_records: WorkRecordTable;
+  audit_batches: AuditBatchTable;
+  audit_batch_files: AuditBatchFileTable;
 }

@@ -17,7 +17,16 @@ export const shutdown = async (app: FastifyInstance, database: Database): Promis
 export const closeOnSignals = (
   app: FastifyInstance,
   database: Database,
-  { signals = ['SIGINT', 'SIGTERM'] as const, timeoutMs = 10_000 } = {},
+  {
+    signals = ['SIGINT', 'SIGTERM'] as const,
+    timeoutMs = 10_000,
+    afterClose = () => {},
+  }: {
+    signals?: readonly NodeJS.Signals[];
+    timeoutMs?: number;
+    /** Runs once the app and the database are closed (a cluster worker lets go of its primary). */
+    afterClose?: () => void;
+  } = {},
 ): (() => void) => {
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
@@ -37,7 +46,10 @@ export const closeOnSignals = (
         app.log.error({ err: error }, 'shutdown failed');
         process.exitCode = 1;
       })
-      .finally(() => clearTimeout(timer));
+      .finally(() => {
+        clearTimeout(timer);
+        afterClose();
+      });
   };
   for (const signal of signals) process.once(signal, handler);
   return () => {

@@ -21,6 +21,8 @@ const TABLES = [
   'application_imports',
   'application_letters',
   'applications',
+  'audit_batch_files',
+  'audit_batches',
   'audit_log',
   'disclosure_attachments',
   'disclosure_blobs',
@@ -57,8 +59,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112718_catalogue_indexes']);
+      expect(await migrateDown(database.db)).toEqual(['2026112719_audit_batches']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112718_catalogue_indexes',
         '2026112717_annual_reports',
         '2026112716_search_facets',
         '2026112715_work_records',

@@ -287,6 +287,19 @@ const MATRIX: readonly Row[] = [
   },
 
   { route: 'GET /workbench/audit', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  // Stored batch audits of published reports: any admin (a supervisor's view over public documents).
+  { route: 'GET /workbench/audits', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  { route: 'GET /workbench/audits/:id', target: 'missing', expect: [302, 404, 403, 403, 403, 403, 403, 404] },
+  {
+    route: 'GET /workbench/audits/:id/export.csv',
+    target: 'missing',
+    expect: [302, 404, 403, 403, 403, 403, 403, 404],
+  },
+  {
+    route: 'GET /workbench/audits/:id/export.xlsx',
+    target: 'missing',
+    expect: [302, 404, 403, 403, 403, 403, 403, 404],
+  },
 
   // The working-day calendar is the whole system's: any admin may enter the next year's schedule.
   { route: 'GET /workbench/calendar', expect: [302, 200, 403, 403, 403, 403, 403, 200] },

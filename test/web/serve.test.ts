@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { BIN } from '../cli/run-cli.ts';
 
 const freePort = () =>
@@ -23,8 +24,8 @@ interface Server {
 }
 
 /** Starts `gongkai serve` and resolves once it says it is listening. */
-const start = async (env: Record<string, string>): Promise<Server> => {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+const start = async (env: Record<string, string>, args: string[] = []): Promise<Server> => {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -70,4 +71,67 @@ describe('gongkai serve', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   });
+
+  it('serves from several processes whose page caches empty together, and stops them all', async () => {
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: join(dir, 'workers.db'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PORTAL_CACHE_SECONDS: '600',
+    };
+    const server = await start(env, ['--workers', '2']);
+    onTestFinished(() => {
+      if (server.child.exitCode === null) server.child.kill('SIGTERM');
+    });
+    expect(server.output()).toContain('已创建演示数据');
+    expect(server.output()).toContain(`gongkai 已启动：http://127.0.0.1:${port}（2 个工作进程）`);
+    // A new connection each time: the primary hands connections to the workers in turn.
+    const get = (path: string) =>
+      new Promise<{ status: number; hit: boolean; body: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => {
+            body += d;
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, hit: res.headers['x-page-cache'] === 'hit', body }),
+          );
+        })
+          .on('error', reject)
+          .end();
+      });
+    const pages = [];
+    for (let i = 0; i < 4; i++) pages.push(await get('/agencies'));
+    expect(pages.map((p) => p.status)).toEqual([200, 200, 200, 200]);
+    // Each worker rendered the page once and serves it from its own cache after that.
+    expect(pages.map((p) => p.hit)).toEqual([false, false, true, true]);
+
+    const agencies = await get('/agencies');
+    const agencyId = /\/agencies\/(\d+)/.exec(agencies.body)?.[1];
+    const submitted = await fetch(`http://127.0.0.1:${port}/api/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'workers-test-1' },
+      body: JSON.stringify({
+        agencyId: Number(agencyId),
+        applicantType: 'natural',
+        applicantName: '王小明',
+        idType: 'residentId',
+        idNumber: '11010519491231002X',
+        phone: '13812345678',
+        description: '2023年度最低生活保障资金发放情况',
+        formWanted: 'electronic',
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    // The worker that took the write told the other one (through the primary) to forget too.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = [await get('/agencies'), await get('/agencies')];
+    expect(after.map((p) => p.hit)).toEqual([false, false]);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    await expect(get('/agencies')).rejects.toThrow();
+  }, 60_000);
 });

@@ -1,11 +1,16 @@
 import { cpus } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { systemActor } from '../../audit-log/actor.ts';
+import { openDatabase } from '../../db/database.ts';
 import { type AuditResult, auditExitCode, auditJsonLine } from '../../reports/audit/audit-result.ts';
 import { csvHeader, formatResultCsv } from '../../reports/audit/format-csv.ts';
 import { formatResultText, formatSummaryText } from '../../reports/audit/format-table.ts';
 import { runAudit } from '../../reports/audit/run-audit.ts';
+import { AuditState } from '../../reports/audit/state.ts';
+import { AuditBatchCollector, storeAuditBatch } from '../../reports/audit/store.ts';
 import { renderAuditHtml } from '../../reports/render/audit-html.ts';
+import { configOrExit } from '../cli-config.ts';
 import { UsageError } from '../usage-error.ts';
 
 const FORMATS = ['table', 'csv', 'html', 'json'] as const;
@@ -18,6 +23,8 @@ interface AuditFlags {
   publishedOn?: string;
   timeout?: string;
   progress?: boolean;
+  state?: string;
+  store?: string;
 }
 
 const positiveInt = (value: string, flag: string): number => {
@@ -39,6 +46,11 @@ export const registerAudit = (program: Command): void => {
     .option('--published-on <date>', '已知的发布日期 YYYY-MM-DD（用于逾期检查）')
     .option('--timeout <seconds>', '单个文件的解析时限（秒）', '30')
     .option('--no-progress', '不显示进度条')
+    .option(
+      '--state <file>',
+      '续跑状态文件（JSONL）：记下每个文件的大小、修改时间、SHA-256 和结果；再次运行时跳过未改动的文件，输出与完整运行相同',
+    )
+    .option('--store <name>', '把本批结果以该名称保存到数据库，在工作台“年报批量核查”中查看、筛选、导出')
     .action(async (paths: string[], flags: AuditFlags) => {
       const format: Format = flags.json ? 'json' : ((flags.format ?? 'table') as Format);
       if (!FORMATS.includes(format))
@@ -62,11 +74,26 @@ export const registerAudit = (program: Command): void => {
       const html: AuditResult[] = [];
       if (format === 'csv') write(csvHeader());
 
+      if (flags.store !== undefined && flags.store.trim() === '')
+        throw new UsageError('--store 须给出批次名称');
+      const config = flags.store !== undefined ? configOrExit() : undefined;
+      if (config === null) return;
+      const collector = flags.store !== undefined ? new AuditBatchCollector() : null;
+
+      const state = flags.state
+        ? await AuditState.open(flags.state, {
+            timeoutMs,
+            ...(flags.publishedOn ? { publishedOn: flags.publishedOn } : {}),
+          })
+        : null;
+
       const summary = await runAudit(paths, {
         jobs,
+        ...(state ? { known: state.known, onAudited: state.onAudited } : {}),
         timeoutMs,
         ...(flags.publishedOn ? { publishedOn: flags.publishedOn } : {}),
         onResult: (result) => {
+          collector?.add(result);
           if (format === 'json') write(`${auditJsonLine(result)}\n`);
           else if (format === 'csv') write(formatResultCsv(result));
           else if (format === 'table') write(formatResultText(result));
@@ -81,6 +108,27 @@ export const registerAudit = (program: Command): void => {
         },
       });
       bar?.stop();
+      if (state) {
+        await state.close();
+        process.stderr.write(
+          `续跑：跳过 ${state.skipped} 个未改动的文件（沿用 ${state.path} 中的结果），核查 ${state.audited} 个。\n`,
+        );
+      }
+      if (collector && config && flags.store !== undefined) {
+        const database = openDatabase(config.databaseUrl);
+        try {
+          const batch = await storeAuditBatch(database.db, {
+            name: flags.store,
+            rows: collector.rows,
+            actor: systemActor('命令行 gongkai audit --store'),
+          });
+          process.stderr.write(
+            `已保存为核查批次 ${batch.id}（${batch.name}，${batch.file_count} 个文件）。\n`,
+          );
+        } finally {
+          await database.close();
+        }
+      }
       if (format === 'html') write(renderAuditHtml(html));
       if (format === 'table') write(formatSummaryText(summary));
       process.exitCode = auditExitCode(summary);

@@ -17,6 +17,7 @@ import * as workRecords from './2026112715_work_records.ts';
 import * as searchFacets from './2026112716_search_facets.ts';
 import * as annualReports from './2026112717_annual_reports.ts';
 import * as catalogueIndexes from './2026112718_catalogue_indexes.ts';
+import * as auditBatches from './2026112719_audit_batches.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026112716_search_facets': searchFacets,
   '2026112717_annual_reports': annualReports,
   '2026112718_catalogue_indexes': catalogueIndexes,
+  '2026112719_audit_batches': auditBatches,
 };

@@ -11,6 +11,13 @@ export interface RunAuditOptions {
   readonly onResult: (result: AuditResult, index: number) => void;
   /** Called when the number of files is known (the walk is done) and after each file. */
   readonly onProgress?: (done: number, total: number | null) => void;
+  /**
+   * A result already known for a file (a resumed batch, see state.ts): the file is then not
+   * audited again. The result is the worker's, without cross-year findings, which are added here.
+   */
+  readonly known?: (file: string) => Promise<AuditResult | undefined>;
+  /** Each freshly audited result as a worker returns it, before cross-year findings are added. */
+  readonly onAudited?: (result: AuditResult) => void;
 }
 
 export interface AuditSummary {
@@ -46,6 +53,9 @@ export const runAudit = async (paths: readonly string[], options: RunAuditOption
       pending.delete(next);
       const extra = crossYear.findingsFor(r);
       const result: AuditResult = extra.length > 0 ? { ...r, findings: [...r.findings, ...extra] } : r;
+      // Remembered in input order, so only earlier positions count: the same output for any
+      // --jobs and for a resumed run (state.ts), whatever order the workers finish in.
+      crossYear.remember(r);
       summary.files++;
       if (result.status === 'failed') summary.failed++;
       else if (result.findings.some((f) => f.severity === 'error')) summary.withErrors++;
@@ -63,8 +73,14 @@ export const runAudit = async (paths: readonly string[], options: RunAuditOption
         });
       }
       const id = started++;
-      void pool.run({ id, file }).then((result) => {
-        crossYear.remember(result);
+      const known = options.known ? await options.known(file) : undefined;
+      const audited = known
+        ? Promise.resolve(known)
+        : pool.run({ id, file }).then((result) => {
+            options.onAudited?.(result);
+            return result;
+          });
+      void audited.then((result) => {
         pending.set(id, result);
         emitReady();
         const w = wake;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageCacheRelay } from '../workers.ts';
 import { APPLICANT_COOKIE } from './applicant-session.ts';
 
 interface Entry {
@@ -82,9 +83,17 @@ export const installPageCache = (scope: FastifyInstance, cache: PageCache): void
   });
 };
 
-/** Any successful write anywhere in the app may change what the portal shows. */
+/**
+ * Any successful write anywhere in the app may change what the portal shows: this process's
+ * cache is emptied, and so are its sibling processes' when it runs as one of several
+ * (web/workers.ts).
+ */
 export const clearPageCacheOnWrites = (app: FastifyInstance, cache: PageCache): void => {
+  const relay = pageCacheRelay(() => cache.clear());
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      cache.clear();
+      relay.report();
+    }
   });
 };

@@ -6,6 +6,7 @@ import { applicationActionRoutes } from './application-actions.tsx';
 import { applicationImportRoutes } from './application-import.tsx';
 import { applicationRoutes } from './applications.tsx';
 import { auditRoutes } from './audit.tsx';
+import { auditBatchRoutes } from './audits.tsx';
 import { calendarRoutes } from './calendar.tsx';
 import { caseFileRoutes } from './case-file.ts';
 import { catalogueRoutes } from './catalogue.tsx';
@@ -34,6 +35,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(userRoutes);
   await app.register(userAccountRoutes);
   await app.register(auditRoutes);
+  await app.register(auditBatchRoutes);
   await app.register(applicationRoutes);
   await app.register(applicationActionRoutes);
   await app.register(letterRoutes);
