@@ -5,7 +5,7 @@ import { type DisclosureItem, toDisclosureItem } from './disclosure-item.table.t
 import { isLate, PUBLICATION_WORKING_DAYS } from './publication-deadline.ts';
 import type { Stage } from './publishing-workflow.ts';
 
-/** The most items one workbench list gives: a larger set is narrowed by its filters first. */
+/** The most late candidates the workbench list checks against the calendar (see pageWorkbenchItems). */
 export const WORKBENCH_LIST_LIMIT = 2000;
 
 /** Rows on one page of the workbench list. */
@@ -44,24 +44,6 @@ const filtered = (db: Kysely<DB>, options: WorkbenchListOptions) => {
   if (q) query = query.where(sql`title`, 'like', sql`${`%${escapeLike(q)}%`} escape '\\'`);
   return query;
 };
-
-/**
- * The items of these agencies at a stage of the publishing workflow (any stage when none is
- * given), most recently changed first, at most `limit`.
- */
-export async function listWorkbenchItems(
-  db: Kysely<DB>,
-  options: WorkbenchListOptions & { limit?: number },
-): Promise<DisclosureItem[]> {
-  if (options.agencyIds.length === 0) return [];
-  const rows = await filtered(db, options)
-    .selectAll()
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit ?? WORKBENCH_LIST_LIMIT)
-    .execute();
-  return rows.map(toDisclosureItem);
-}
 
 export interface WorkbenchPage {
   readonly rows: readonly DisclosureItem[];

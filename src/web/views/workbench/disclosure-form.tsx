@@ -42,6 +42,41 @@ const blankAnd = (labels: Readonly<Record<string, string>>, blank: string): Opti
 ];
 
 /** The fields of an item, as the new-item and the edit pages show them. */
+/** Where an item stands in the catalogue: its Art. 20 item, category and focus areas. */
+export const ClassificationFields = ({
+  values,
+  errors,
+}: {
+  values: Record<string, string>;
+  errors: FieldErrors;
+}) => (
+  <>
+    <SelectField
+      name="article20Item"
+      label="第二十条类别"
+      options={ARTICLE_20_OPTIONS}
+      value={values.article20Item ?? ''}
+      error={errors.article20Item}
+    />
+    <TextField
+      name="category"
+      label="目录分类"
+      value={values.category}
+      error={errors.category}
+      hint="政府信息公开目录中的分类"
+      maxLength={100}
+    />
+    <TextField
+      name="tags"
+      label="重点领域"
+      value={values.tags}
+      error={errors.tags}
+      hint="如：低保发放，社会救助；用逗号或顿号分隔"
+      maxLength={300}
+    />
+  </>
+);
+
 export const ItemFields = ({ values, errors }: { values: Record<string, string>; errors: FieldErrors }) => (
   <>
     <TextField name="title" label="标题" value={values.title} error={errors.title} maxLength={200} />
@@ -101,29 +136,7 @@ export const ItemFields = ({ values, errors }: { values: Record<string, string>;
       hint="YYYY-MM-DD，信息发生变更时填写"
       maxLength={10}
     />
-    <SelectField
-      name="article20Item"
-      label="第二十条类别"
-      options={ARTICLE_20_OPTIONS}
-      value={values.article20Item ?? ''}
-      error={errors.article20Item}
-    />
-    <TextField
-      name="category"
-      label="目录分类"
-      value={values.category}
-      error={errors.category}
-      hint="政府信息公开目录中的分类"
-      maxLength={100}
-    />
-    <TextField
-      name="tags"
-      label="重点领域"
-      value={values.tags}
-      error={errors.tags}
-      hint="如：低保发放，社会救助；用逗号或顿号分隔"
-      maxLength={300}
-    />
+    <ClassificationFields values={values} errors={errors} />
     <CheckboxGroup
       name="channels"
       label="发布渠道"

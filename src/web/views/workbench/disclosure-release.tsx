@@ -2,11 +2,10 @@ import {
   ErrorSummary,
   type FieldErrors,
   PostForm,
-  SelectField,
   SubmitButton,
   TextField,
 } from '../components/form.tsx';
-import { ARTICLE_20_OPTIONS, ITEM_FIELD_LABELS } from './disclosure-form.tsx';
+import { ClassificationFields, ITEM_FIELD_LABELS } from './disclosure-form.tsx';
 
 export interface ReleaseApplicationView {
   readonly id: number;
@@ -68,29 +67,7 @@ export const ReleaseToAllPage = ({
           error={errors.bodyHtml}
           hint="HTML 格式，可使用段落、标题、列表、表格和链接；脚本等不安全的内容在保存时会被去除。"
         />
-        <SelectField
-          name="article20Item"
-          label="第二十条类别"
-          options={ARTICLE_20_OPTIONS}
-          value={values.article20Item ?? ''}
-          error={errors.article20Item}
-        />
-        <TextField
-          name="category"
-          label="目录分类"
-          value={values.category}
-          error={errors.category}
-          hint="政府信息公开目录中的分类"
-          maxLength={100}
-        />
-        <TextField
-          name="tags"
-          label="重点领域"
-          value={values.tags}
-          error={errors.tags}
-          hint="如：低保发放，社会救助；用逗号或顿号分隔"
-          maxLength={300}
-        />
+        <ClassificationFields values={values} errors={errors} />
         <div class="form__buttons">
           <SubmitButton>保存为主动公开草稿</SubmitButton>
           <a href={back}>取消</a>
