@@ -1,10 +1,4 @@
-import {
-  ErrorSummary,
-  type FieldErrors,
-  PostForm,
-  SubmitButton,
-  TextField,
-} from '../components/form.tsx';
+import { ErrorSummary, type FieldErrors, PostForm, SubmitButton, TextField } from '../components/form.tsx';
 import { ClassificationFields, ITEM_FIELD_LABELS } from './disclosure-form.tsx';
 
 export interface ReleaseApplicationView {
