@@ -46,6 +46,49 @@ const previousFigures = (): BenchFigure[] => {
   }
 };
 
+/**
+ * The load, crash and fault tests are scripts of their own (minutes each: `npm run test:load`,
+ * `test:crash`, `test:fault`); each writes its figures to bench/results/<name>.json in the
+ * benchmark's shape. The report carries their last full runs, each with its date, so that
+ * one file holds every figure.
+ */
+const SCRIPT_RESULTS = [
+  { file: 'load.json', title: 'Load test (`npm run test:load`)' },
+  { file: 'crash-sqlite-kill.json', title: 'Crash test: kill -9 a worker, SQLite (`npm run test:crash`)' },
+  {
+    file: 'crash-pg-kill.json',
+    title: 'Crash test: kill -9 a worker, PostgreSQL (`npm run test:crash -- --pg URL`)',
+  },
+  {
+    file: 'crash-pg-restart.json',
+    title: 'Crash test: PostgreSQL restarted (`npm run test:crash -- --pg URL --restart-pg`)',
+  },
+  { file: 'fault.json', title: 'Fault test of the audit batch (`npm run test:fault`)' },
+];
+
+const figureRow = (f: BenchFigure): string =>
+  `| ${f.name} | ${f.value} ${f.unit} | ${f.target ?? '—'} | ${f.baseline ? `${f.baseline.value} ${f.baseline.unit} (${f.baseline.name})` : '—'} | ${f.ratio ?? '—'} | ${f.met === undefined ? '—' : f.met ? 'yes' : 'no'} |`;
+
+const scriptSections = (): string[] =>
+  SCRIPT_RESULTS.flatMap(({ file, title }) => {
+    let result: { started?: string; command?: string; figures?: BenchFigure[] };
+    try {
+      result = JSON.parse(readFileSync(new URL(`./results/${file}`, import.meta.url), 'utf8'));
+    } catch {
+      return [`## ${title}`, '', 'Not run yet on this machine.', ''];
+    }
+    return [
+      `## ${title}`,
+      '',
+      `Last full run ${result.started ?? '?'}${result.command ? ` (\`${result.command}\`)` : ''}.`,
+      '',
+      '| figure | value | target | baseline (same run) | ratio | met |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...(result.figures ?? []).map(figureRow),
+      '',
+    ];
+  });
+
 const main = async () => {
   const started = new Date();
   const figures: BenchFigure[] = only === undefined || smoke ? [] : previousFigures();
@@ -62,12 +105,10 @@ const main = async () => {
     '',
     '| benchmark | figure | target | baseline (same run) | ratio | met |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...figures.map(
-      (f) =>
-        `| ${f.name} | ${f.value} ${f.unit} | ${f.target ?? '—'} | ${f.baseline ? `${f.baseline.value} ${f.baseline.unit} (${f.baseline.name})` : '—'} | ${f.ratio ?? '—'} | ${f.met === undefined ? '—' : f.met ? 'yes' : 'no'} |`,
-    ),
+    ...figures.map(figureRow),
     '',
   ];
+  lines.push(...scriptSections());
   const markdown = lines.join('\n');
   process.stdout.write(markdown);
   if (!smoke) {

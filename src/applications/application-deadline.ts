@@ -32,7 +32,8 @@ export async function deadlineOfApplication(
   });
 }
 
-const storedColumns = (d: DeadlineResult) => ({
+/** The columns of `applications` that hold the copy of a deadline the queues read. */
+export const storedColumns = (d: DeadlineResult) => ({
   due_on: d.due,
   waiting_for: d.waitingFor?.what ?? null,
   waiting_by: d.waitingFor?.by ?? null,

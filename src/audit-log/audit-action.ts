@@ -73,6 +73,12 @@ export const AUDIT_ACTIONS = [
   'annualReport.return',
   'annualReport.publish',
   'auditBatch.store',
+  'auditUpload.create',
+  'deadline.recompute',
+  'reminder.generate',
+  'job.enqueue',
+  'job.retry',
+  'job.cancel',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -151,6 +157,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'annualReport.return': '退回年度报告',
   'annualReport.publish': '发布年度报告',
   'auditBatch.store': '保存一批年报核查结果',
+  'auditUpload.create': '上传报告批量核查',
+  'deadline.recompute': '重新计算未办结申请的答复期限',
+  'reminder.generate': '生成期限提醒',
+  'job.enqueue': '启动后台任务',
+  'job.retry': '重试后台任务',
+  'job.cancel': '取消后台任务',
 };
 
 export const isAuditAction = (value: string): value is AuditAction =>

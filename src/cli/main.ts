@@ -5,6 +5,7 @@ import { registerCalendar } from './commands/calendar.ts';
 import { registerDatabase } from './commands/database.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerImport } from './commands/import.ts';
+import { registerJobs } from './commands/jobs.ts';
 import { registerReport } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
 import { systemCalendarSource } from './system-calendar.ts';
@@ -24,6 +25,7 @@ registerBackup(program);
 registerCalendar(program, systemCalendarSource);
 registerDeadline(program, systemCalendarSource);
 registerImport(program);
+registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);

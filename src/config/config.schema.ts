@@ -28,6 +28,10 @@ export const CONFIG_RULES = {
     zh: ' true、false、代理层数（整数）或以逗号分隔的代理 IP 地址 / 网段',
     en: 'true, false, a hop count, or a comma-separated list of proxy IP addresses / CIDR ranges',
   },
+  RATE_LIMIT_STORE: {
+    zh: ' memory（各进程自行计数）或 database（多个进程共用数据库中的计数）',
+    en: 'memory (each process counts its own) or database (the processes share counts in the database)',
+  },
   SESSION_SECRET: { zh: '至少 32 个字符的随机字符串', en: 'a random string of at least 32 characters' },
   PORTAL_CACHE_SECONDS: {
     zh: '门户页面缓存秒数，0–3600 之间的整数（0 为不缓存）',
@@ -90,6 +94,7 @@ export const configSchema = z.object({
   RATE_LIMIT_MAX: integer(1, 1_000_000_000).default('300'),
   LOGIN_RATE_LIMIT_MAX: integer(1, 1_000_000_000).default('10'),
   TRUST_PROXY: trustProxy.default('false'),
+  RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   PORTAL_CACHE_SECONDS: integer(0, 3600).default('5'),
 });

@@ -15,6 +15,11 @@ export interface Config {
   readonly rateLimitMax: number;
   /** Requests per minute per client address to the login form and each public form. */
   readonly loginRateLimitMax: number;
+  /**
+   * Where rate-limit counts are kept: unset means in the database on PostgreSQL and with
+   * several processes (`serve --workers`), in memory for one process on SQLite.
+   */
+  readonly rateLimitStore: 'memory' | 'database' | undefined;
   /** Fastify's `trustProxy`: false, true, a hop count, or the proxies' addresses. */
   readonly trustProxy: boolean | number | string[];
   /** Key of the anonymous forms' CSRF tokens; unset, each process makes a random one at start. */
@@ -80,6 +85,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     rateLimitMax: v.RATE_LIMIT_MAX,
     loginRateLimitMax: v.LOGIN_RATE_LIMIT_MAX,
     trustProxy: v.TRUST_PROXY,
+    rateLimitStore: v.RATE_LIMIT_STORE,
     sessionSecret: v.SESSION_SECRET,
     portalCacheSeconds: v.PORTAL_CACHE_SECONDS,
   });

@@ -9,6 +9,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Kysely<DB>;
   readonly dialect: DialectName;
+  /** On PostgreSQL, where it is: for what needs a connection of its own (LISTEN). */
+  readonly postgres?: { readonly connectionString: string; readonly schema: string | undefined };
   close(): Promise<void>;
 }
 
@@ -27,6 +29,9 @@ export function openDatabase(url?: string): Database {
   return {
     db,
     dialect: target.dialect,
+    ...(target.dialect === 'postgres'
+      ? { postgres: { connectionString: target.connectionString, schema: target.schema } }
+      : {}),
     close: () => db.destroy(),
   };
 }

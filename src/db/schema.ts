@@ -22,14 +22,20 @@ import type {
 import type { DisclosureItemTable } from '../disclosure/disclosure-item.table.ts';
 import type { DisclosureRegisterTable, RegisterImportTable } from '../disclosure/register.table.ts';
 import type { SearchSynonymTable } from '../disclosure/search-synonym.table.ts';
+import type { JobScheduleTable, JobTable } from '../jobs/job.table.ts';
+import type { ReminderTable } from '../jobs/reminder.table.ts';
 import type { ApplicationLetterTable } from '../letters/application-letter.table.ts';
 import type { LetterTemplateTable } from '../letters/letter-template.table.ts';
 import type { AgencyTable } from '../orgs/agency.table.ts';
 import type { SessionTable } from '../orgs/session.table.ts';
 import type { RoleAssignmentTable, UserTable } from '../orgs/user.table.ts';
 import type { AuditBatchFileTable, AuditBatchTable } from '../reports/audit/store.table.ts';
+import type { AuditUploadTable } from '../reports/audit/upload.table.ts';
 import type { AnnualReportTable } from '../reports/documents/annual-report.table.ts';
+import type { ReportPdfTable } from '../reports/documents/report-pdf.table.ts';
+import type { RateLimitCountTable } from '../web/plugins/rate-limit-count.table.ts';
 import type { WorkRecordTable } from '../work-records/work-record.table.ts';
+import type { AppSecretTable } from './app-secret.table.ts';
 
 export interface DB {
   agencies: AgencyTable;
@@ -59,4 +65,11 @@ export interface DB {
   work_records: WorkRecordTable;
   audit_batches: AuditBatchTable;
   audit_batch_files: AuditBatchFileTable;
+  audit_uploads: AuditUploadTable;
+  jobs: JobTable;
+  job_schedules: JobScheduleTable;
+  reminders: ReminderTable;
+  rate_limit_counts: RateLimitCountTable;
+  app_secrets: AppSecretTable;
+  report_pdfs: ReportPdfTable;
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'CSRF',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -29,6 +30,8 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   CSRF: { status: 403, title: '表单已失效，请刷新后重试' },
   PAYLOAD_TOO_LARGE: { status: 413, title: '提交的内容过大' },
   INTERNAL: { status: 500, title: '系统内部错误' },
+  /** The database cannot be reached for now (a restart, a lost connection): try again shortly. */
+  UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
 };
 
 /** A problem with one field (or the whole input when `field` is absent), in words a clerk can act on. */

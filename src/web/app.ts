@@ -11,7 +11,10 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.ts';
+import { sharedSecret } from '../db/app-secrets.ts';
 import type { Database } from '../db/database.ts';
+import { registerJobHandlers } from '../jobs/handlers/index.ts';
+import { type JobQueue, openJobQueue } from '../jobs/job-queue.ts';
 import { installAuth } from './plugins/auth.ts';
 import { AnonymousCsrf } from './plugins/csrf-token.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
@@ -34,6 +37,19 @@ export interface BuildAppOptions {
   readonly logger?: FastifyBaseLogger | false;
   /** Told of every route as it is registered (the authorisation matrix test lists them so). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /**
+   * The background jobs (src/jobs): unset, a queue over the database with the app's handlers,
+   * not started (`serve` starts it; tests that inject never do, so they pay nothing); a queue to
+   * use that one; false for none (the jobs page then says so). Closing the app stops it.
+   */
+  readonly jobs?: JobQueue | false;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background jobs, or null when the app was built without them. */
+    readonly jobs: JobQueue | null;
+  }
 }
 
 /** Upload limits: each file at most 10 MB, at most 5 files a request. */
@@ -45,6 +61,7 @@ export const buildApp = async ({
   database,
   logger,
   onRoute,
+  jobs,
 }: BuildAppOptions): Promise<FastifyInstance> => {
   const tp = config.trustProxy;
   const options: FastifyHttpOptions<Server> = {
@@ -61,10 +78,20 @@ export const buildApp = async ({
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('anonymousCsrf', new AnonymousCsrf(config.sessionSecret));
+  const queue =
+    jobs === false ? null : (jobs ?? openJobQueue(database, { onError: (e) => app.log.error(e) }));
+  if (queue !== null && jobs === undefined) await registerJobHandlers(queue, database.db);
+  app.decorate('jobs', queue);
+  // After the requests in flight: a handler still running finishes (or is given up) first.
+  if (queue !== null) app.addHook('onClose', () => queue.stop());
+  // Unset, the key is made once per database: every process behind one site accepts the others' forms.
+  app.decorate(
+    'anonymousCsrf',
+    new AnonymousCsrf(config.sessionSecret ?? (await sharedSecret(database.db, 'anonymous-csrf'))),
+  );
 
   await registerSecurityHeaders(app, config);
-  await registerRateLimit(app, config);
+  await registerRateLimit(app, config, database);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: UPLOAD_LIMITS, attachFieldsToBody: true });
@@ -76,7 +103,7 @@ export const buildApp = async ({
 
   await app.register(healthRoutes);
   const pageCache = new PageCache(config.portalCacheSeconds * 1000);
-  clearPageCacheOnWrites(app, pageCache);
+  if (config.portalCacheSeconds > 0) clearPageCacheOnWrites(app, pageCache, database);
   await app.register(async (portal) => {
     installPageCache(portal, pageCache);
     await portal.register(portalRoutes);

@@ -3,9 +3,9 @@ import cluster, { type Worker } from 'node:cluster';
 /**
  * Several app processes on one port (Node's cluster: the primary accepts the connections and
  * hands them round-robin to the workers). What a process keeps in memory is its own: the page
- * cache (kept in step by the relay below), the rate-limit counters (each process counts its
- * own share, so the limit a client meets is up to N times RATE_LIMIT_MAX) and the Chromium
- * that prints PDFs. Sessions, CSRF secrets and everything else live in the database.
+ * cache (kept in step by the relay below on SQLite, by NOTIFY on PostgreSQL), the rate-limit
+ * counts (added up in the database, plugins/rate-limit-store.ts) and the Chromium that prints
+ * PDFs. Sessions, CSRF keys and everything else live in the database.
  */
 
 /** The message a worker sends when a write may have changed what the portal shows. */
@@ -52,9 +52,10 @@ export const runWorkers = (
       log(
         `工作进程 ${worker.process.pid} 已退出（${signal ?? code}），${RESTART_DELAY_MS / 1000} 秒后重新启动`,
       );
+      // Not unref'd: when every worker has died at once, this timer is what keeps the primary alive.
       setTimeout(() => {
         if (!stopping) fork();
-      }, RESTART_DELAY_MS).unref();
+      }, RESTART_DELAY_MS);
     });
     const stop = () => {
       if (stopping) return;

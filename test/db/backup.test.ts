@@ -75,7 +75,13 @@ const using = async <T>(url: string, fn: (db: Kysely<DB>) => Promise<T>): Promis
 /** Every row of every table, as sorted JSON lines per table: equal snapshots mean equal data. */
 const snapshot = (url: string): Promise<Record<string, string[]>> =>
   using(url, async (db) => {
-    const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+    // On PostgreSQL only this database's own schema: others (another test's, pg-boss's) are not its data.
+    const own = url.startsWith('postgres')
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
+    const tables = (await db.introspection.getTables({ withInternalKyselyTables: true })).filter(
+      (t) => own === undefined || t.schema === own,
+    );
     const result: Record<string, string[]> = {};
     for (const { name } of tables) {
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);

@@ -13,6 +13,7 @@ const TABLES = [
   'agencies',
   'agency_guides',
   'annual_reports',
+  'app_secrets',
   'appeal_cases',
   'applicant_accounts',
   'applicant_sessions',
@@ -24,14 +25,20 @@ const TABLES = [
   'audit_batch_files',
   'audit_batches',
   'audit_log',
+  'audit_uploads',
   'disclosure_attachments',
   'disclosure_blobs',
   'disclosure_categories',
   'disclosure_items',
   'disclosure_registers',
   'disclosure_search',
+  'job_schedules',
+  'jobs',
   'letter_templates',
+  'rate_limit_counts',
   'register_imports',
+  'reminders',
+  'report_pdfs',
   'role_assignments',
   'search_synonyms',
   'sessions',
@@ -59,8 +66,12 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112719_audit_batches']);
+      expect(await migrateDown(database.db)).toEqual(['2026112723_report_pdfs']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112722_audit_uploads',
+        '2026112721_shared_state',
+        '2026112720_jobs',
+        '2026112719_audit_batches',
         '2026112718_catalogue_indexes',
         '2026112717_annual_reports',
         '2026112716_search_facets',

@@ -55,7 +55,10 @@ async function openPostgres(url: string): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await admin(url, (c) => c.query(`drop schema if exists ${schema} cascade`));
+      // pg-boss keeps its tables in a schema beside the app's (src/jobs/pg-boss-job-store.ts).
+      await admin(url, (c) =>
+        c.query(`drop schema if exists ${schema} cascade; drop schema if exists ${schema}_jobs cascade`),
+      );
     },
   };
 }

@@ -300,6 +300,12 @@ const MATRIX: readonly Row[] = [
     target: 'missing',
     expect: [302, 404, 403, 403, 403, 403, 403, 404],
   },
+  // An upload for a batch audit in the background: any admin (here without files: 400).
+  {
+    route: 'POST /workbench/audits/upload',
+    expect: [302, 400, 403, 403, 403, 403, 403, 400],
+    body: () => ({ name: '矩阵测试' }),
+  },
 
   // The working-day calendar is the whole system's: any admin may enter the next year's schedule.
   { route: 'GET /workbench/calendar', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
@@ -312,6 +318,21 @@ const MATRIX: readonly Row[] = [
       holidays: '2027-01-01/2027-01-03',
       makeUpWorkdays: '',
     }),
+  },
+
+  // Background jobs are the whole system's, like the calendar: any admin. The second admin's
+  // recompute finds the first one waiting (303 too); `:id` is no job (404 once authorised).
+  { route: 'GET /workbench/jobs', expect: [302, 200, 403, 403, 403, 403, 403, 200] },
+  { route: 'POST /workbench/jobs/recompute', expect: [302, 303, 403, 403, 403, 403, 403, 303] },
+  {
+    route: 'POST /workbench/jobs/:id/retry',
+    target: 'missing',
+    expect: [302, 404, 403, 403, 403, 403, 403, 404],
+  },
+  {
+    route: 'POST /workbench/jobs/:id/cancel',
+    target: 'missing',
+    expect: [302, 404, 403, 403, 403, 403, 403, 404],
   },
 
   // The catalogue (目录) and the guide (指南) of an agency: its publishers and admins.

@@ -55,6 +55,8 @@ const serveHttp = async (config: Config, opened?: Database): Promise<void> => {
     const app = await buildApp({ config, database });
     // A worker's channel to its primary would keep it alive after closing: it is let go.
     closeOnSignals(app, database, { afterClose: () => process.disconnect?.() });
+    // Each process runs the background jobs too (src/jobs): a job is claimed by one of them only.
+    await app.jobs?.start();
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await database.close();

@@ -18,6 +18,10 @@ import * as searchFacets from './2026112716_search_facets.ts';
 import * as annualReports from './2026112717_annual_reports.ts';
 import * as catalogueIndexes from './2026112718_catalogue_indexes.ts';
 import * as auditBatches from './2026112719_audit_batches.ts';
+import * as jobs from './2026112720_jobs.ts';
+import * as sharedState from './2026112721_shared_state.ts';
+import * as auditUploads from './2026112722_audit_uploads.ts';
+import * as reportPdfs from './2026112723_report_pdfs.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +44,8 @@ export const migrations: Record<string, Migration> = {
   '2026112717_annual_reports': annualReports,
   '2026112718_catalogue_indexes': catalogueIndexes,
   '2026112719_audit_batches': auditBatches,
+  '2026112720_jobs': jobs,
+  '2026112721_shared_state': sharedState,
+  '2026112722_audit_uploads': auditUploads,
+  '2026112723_report_pdfs': reportPdfs,
 };

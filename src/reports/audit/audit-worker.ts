@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type AuditFileOptions, auditFile } from './audit-file.ts';
 
@@ -14,6 +15,8 @@ let chain: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: AuditTask) => {
   chain = chain.then(async () => {
     const result = await auditFile(task.file, options);
-    parentPort?.postMessage({ id: task.id, result });
+    // The worker's heap after the file, for the pool to recycle a worker a big file left large.
+    const heap = getHeapStatistics();
+    parentPort?.postMessage({ id: task.id, result, heapBytes: heap.total_heap_size + heap.external_memory });
   });
 });

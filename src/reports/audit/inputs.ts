@@ -7,8 +7,10 @@ async function* walk(dir: string): AsyncGenerator<string> {
   const entries: { name: string; isDir: boolean }[] = [];
   for await (const entry of await opendir(dir)) {
     if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) entries.push({ name: entry.name, isDir: true });
-    else if (entry.isFile()) entries.push({ name: entry.name, isDir: false });
+    // Everything that is not a directory is passed on: a symbolic link, a FIFO or a device fails
+    // as a file with its reason (audit-file.ts) rather than vanishing from the batch unreported.
+    // A symbolic link to a directory is not followed (no loops); it fails as a file too.
+    entries.push({ name: entry.name, isDir: entry.isDirectory() });
   }
   entries.sort((a, b) => byName(a.name, b.name));
   for (const entry of entries) {
@@ -20,7 +22,8 @@ async function* walk(dir: string): AsyncGenerator<string> {
 
 /**
  * The files to audit, in the order given; a directory is walked in sorted order (hidden
- * entries skipped). A path that does not exist is passed on, to fail as a file.
+ * entries skipped). A path that does not exist, or is not a regular file, is passed on, to
+ * fail as a file.
  */
 export async function* expandInputs(paths: readonly string[]): AsyncGenerator<string> {
   for (const path of paths) {

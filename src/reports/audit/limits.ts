@@ -6,4 +6,9 @@ export const AUDIT_LIMITS = {
   timeoutMs: 30_000,
   /** Heap of one audit worker; a file that needs more fails alone. */
   workerHeapMb: 768,
+  /**
+   * A worker whose heap is still larger than this after a file is replaced by a fresh one: V8
+   * keeps the memory a big or hostile file made it take, and the batch's memory would not stay flat.
+   */
+  recycleHeapMb: 192,
 } as const;

@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AuditResult } from './audit-result.ts';
+import { AUDIT_LIMITS } from './limits.ts';
 
 /**
  * The state file of a resumable audit (`gongkai audit --state FILE`): one JSON line per
@@ -46,6 +47,9 @@ const optionsKey = (o: StateOptions): string =>
   JSON.stringify({ publishedOn: o.publishedOn ?? null, timeoutMs: o.timeoutMs });
 
 const NL = 0x0a;
+
+/** The fingerprint's hash of a file too large to audit (not read). */
+const OVERSIZE = 'oversize';
 
 /** Reads the state file line by line, calling back with each line and its byte offset. */
 const scanLines = async (file: string, onLine: (line: Buffer, offset: number) => void): Promise<number> => {
@@ -146,7 +150,9 @@ export class AuditState {
   known = async (file: string): Promise<AuditResult | undefined> => {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return undefined;
-    const sha256 = await hashFile(file).catch(() => null);
+    // A file over the size limit fails by its size alone, unread: its content is not hashed either
+    // (a sparse file of many gigabytes took as long to hash on every resumed run).
+    const sha256 = info.size > AUDIT_LIMITS.maxFileBytes ? OVERSIZE : await hashFile(file).catch(() => null);
     if (sha256 === null) return undefined;
     const key = resolve(file);
     const entry = this.index.get(key);

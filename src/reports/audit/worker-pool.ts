@@ -23,6 +23,8 @@ interface Slot {
 export interface PoolOptions extends AuditFileOptions {
   readonly size: number;
   readonly timeoutMs?: number;
+  /** Heap (MB) over which a worker is replaced after its file; AUDIT_LIMITS.recycleHeapMb. */
+  readonly recycleHeapMb?: number;
 }
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
@@ -38,9 +40,13 @@ export class AuditPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly timeoutMs: number;
+  private readonly recycleBytes: number;
+  /** Workers replaced because their heap stayed large after a file. */
+  recycled = 0;
 
   constructor(private readonly options: PoolOptions) {
     this.timeoutMs = options.timeoutMs ?? AUDIT_LIMITS.timeoutMs;
+    this.recycleBytes = (options.recycleHeapMb ?? AUDIT_LIMITS.recycleHeapMb) * 1024 * 1024;
     for (let i = 0; i < Math.max(1, options.size); i++) {
       const slot: Slot = { worker: this.spawn(), queue: [], timer: null };
       this.wire(slot);
@@ -49,7 +55,7 @@ export class AuditPool {
   }
 
   private spawn(): Worker {
-    const { size: _size, timeoutMs: _timeout, ...fileOptions } = this.options;
+    const { size: _size, timeoutMs: _timeout, recycleHeapMb: _recycle, ...fileOptions } = this.options;
     return new Worker(BOOT, {
       workerData: fileOptions,
       resourceLimits: { maxOldGenerationSizeMb: AUDIT_LIMITS.workerHeapMb },
@@ -58,8 +64,13 @@ export class AuditPool {
 
   private wire(slot: Slot): void {
     const worker = slot.worker;
-    worker.on('message', (msg: { id: number; result: AuditResult }) => {
-      if (slot.worker === worker && slot.queue[0]?.task.id === msg.id) this.finishHead(slot, msg.result);
+    worker.on('message', (msg: { id: number; result: AuditResult; heapBytes?: number }) => {
+      if (slot.worker !== worker || slot.queue[0]?.task.id !== msg.id) return;
+      this.finishHead(slot, msg.result);
+      if ((msg.heapBytes ?? 0) > this.recycleBytes) {
+        this.recycled++;
+        this.respawn(slot);
+      }
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (slot.worker !== worker) return;
@@ -90,11 +101,19 @@ export class AuditPool {
     this.waiting.shift()?.();
   }
 
-  /** Ends a stuck or broken worker: its current file fails, the rest go to a new worker. */
-  private replace(slot: Slot, reason: string): void {
+  /**
+   * Ends a slot's worker and starts a new one, sent the files still queued. (Those the old
+   * worker had begun are done again; what the old one posts after this is ignored.)
+   */
+  private respawn(slot: Slot): void {
     void slot.worker.terminate();
     slot.worker = this.spawn();
     this.wire(slot);
+    for (const pending of slot.queue) slot.worker.postMessage(pending.task);
+  }
+
+  /** Ends a stuck or broken worker: its current file fails, the rest go to a new worker. */
+  private replace(slot: Slot, reason: string): void {
     const head = slot.queue[0];
     if (head) {
       this.finishHead(slot, {
@@ -105,7 +124,7 @@ export class AuditPool {
         diagnostics: [],
       });
     }
-    for (const pending of slot.queue) slot.worker.postMessage(pending.task);
+    this.respawn(slot);
   }
 
   private freeSlot(): Slot | undefined {

@@ -61,7 +61,12 @@ export const sharedReportPdfCache = new ReportPdfCache();
 export async function reportFile(
   document: ReportDocument,
   format: ReportFormat,
-  options: { pdf: LetterPdf; cache?: ReportPdfCache },
+  options: {
+    pdf: LetterPdf;
+    cache?: ReportPdfCache;
+    /** Where printed PDFs are kept for every process (report_pdfs): read first, written after printing. */
+    stored?: { get(): Promise<Buffer | null>; put(bytes: Buffer): Promise<void> };
+  },
 ): Promise<ReportFile> {
   const base = reportTitle(document.value);
   const make = async (): Promise<Buffer> => {
@@ -75,7 +80,13 @@ export async function reportFile(
       case 'pdf': {
         const cache = options.cache ?? sharedReportPdfCache;
         const key = `${document.report.id}:${document.report.updatedAt}`;
-        return cache.get(key, () => options.pdf.render(reportHtml(document)));
+        return cache.get(key, async () => {
+          const stored = await options.stored?.get();
+          if (stored) return stored;
+          const printed = await options.pdf.render(reportHtml(document));
+          await options.stored?.put(printed);
+          return printed;
+        });
       }
     }
   };

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../../db/postgres.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from '../../errors/app-error.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 
@@ -17,11 +18,18 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   VALIDATION: '提交的内容格式不正确，请检查后重新提交。',
   PAYLOAD_TOO_LARGE: '提交的内容过大：上传的文件每个不超过 10 MB，每次最多 5 个。',
   NOT_FOUND: '您访问的页面不存在，或已被移除。',
+  UNAVAILABLE: '数据库暂时无法连接（可能正在重启或维护），本次请求未被处理。请稍候几秒后重试。',
 };
+
+/** What a 503 tells the client: when to try again, in seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Any error → an AppError whose message may be shown to anyone. */
 export const toAppError = (error: unknown): AppError => {
   if (error instanceof AppError) return error;
+  // A lost database connection (a PostgreSQL restart) is the service's passing state, not a bug.
+  if (isDatabaseUnavailable(error))
+    return new AppError('UNAVAILABLE', MESSAGES.UNAVAILABLE, undefined, { cause: error });
   if (hasZodFastifySchemaValidationErrors(error)) {
     // A path parameter that does not parse names nothing that exists.
     if (error.validationContext === 'params') return new AppError('NOT_FOUND', MESSAGES.NOT_FOUND);
@@ -56,6 +64,7 @@ export const sendError = (request: FastifyRequest, reply: FastifyReply, error: A
   // An internal error's message may hold anything; people get the title only.
   const message = error.code === 'INTERNAL' ? title : error.message;
   reply.header('cache-control', 'no-store');
+  if (error.code === 'UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   if (isApiRequest(request)) {
     return reply.code(status).send({ error: { code: error.code, message, details: error.details ?? [] } });
   }
@@ -71,6 +80,7 @@ export const installErrorHandling = (app: FastifyInstance): void => {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    else if (appError.code === 'UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
     else request.log.info({ code: appError.code }, `request refused: ${appError.message}`);
     return sendError(request, reply, appError);
   });

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../db/database.ts';
 import { pageCacheRelay } from '../workers.ts';
 import { APPLICANT_COOKIE } from './applicant-session.ts';
+import { postgresPageCacheNotifier } from './page-cache-notify.ts';
 
 interface Entry {
   readonly html: string;
@@ -85,11 +87,25 @@ export const installPageCache = (scope: FastifyInstance, cache: PageCache): void
 
 /**
  * Any successful write anywhere in the app may change what the portal shows: this process's
- * cache is emptied, and so are its sibling processes' when it runs as one of several
+ * cache is emptied, and so are the other processes': on PostgreSQL through NOTIFY (cluster
+ * workers and separate processes alike), on SQLite through the cluster's primary
  * (web/workers.ts).
  */
-export const clearPageCacheOnWrites = (app: FastifyInstance, cache: PageCache): void => {
-  const relay = pageCacheRelay(() => cache.clear());
+export const clearPageCacheOnWrites = (app: FastifyInstance, cache: PageCache, database: Database): void => {
+  const clear = () => cache.clear();
+  const relay: { report(): void; close?(): Promise<void> } =
+    database.postgres === undefined
+      ? pageCacheRelay(clear)
+      : postgresPageCacheNotifier(
+          database.postgres.connectionString,
+          database.postgres.schema,
+          database.db,
+          clear,
+          (m, e) => app.log.warn({ err: e }, m),
+        );
+  app.addHook('onClose', async () => {
+    await relay.close?.();
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
       cache.clear();

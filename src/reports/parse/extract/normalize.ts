@@ -7,16 +7,29 @@
 const QUOTES = /[“”"'‘’「」『』]/g;
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
+const CLOSING = new Set(['。', ':', ';', ',']);
+
+/**
+ * Drops the trailing 。:;, of a label. A loop, not /[。:;,]+$/: that regex tries every run of them
+ * that is not at the end (quadratic; a paragraph of 100,000 '。' and a letter took 9 s).
+ */
+const trimClosing = (s: string): string => {
+  let end = s.length;
+  while (end > 0 && CLOSING.has(s[end - 1] ?? '')) end--;
+  return end === s.length ? s : s.slice(0, end);
+};
+
 /** Folds a label for comparison: NFKC (full-width → ASCII), no spaces, no quotes, one kind of bracket. */
 export const foldLabel = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .replace(SPACES, '')
-    .replace(QUOTES, '')
-    .replace(/[【〔［[]/g, '(')
-    .replace(/[】〕］\]]/g, ')')
-    .replace(/^(\d+)[、,，．]/, '$1.')
-    .replace(/[。:;,]+$/, '');
+  trimClosing(
+    text
+      .normalize('NFKC')
+      .replace(SPACES, '')
+      .replace(QUOTES, '')
+      .replace(/[【〔［[]/g, '(')
+      .replace(/[】〕］\]]/g, ')')
+      .replace(/^(\d+)[、,，．]/, '$1.'),
+  );
 
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+\.)/;
 

@@ -37,26 +37,30 @@ const isLayout = (table: FlowTable): boolean =>
   table.rows.every((row) => row.length <= 1) ||
   table.rows.some((row) => row.some((cell) => cellText(cell).length > LAYOUT_CELL_CHARS));
 
-const pushItem = (item: FlowItem, out: Block[]): void => {
-  if (item.kind === 'paragraph') {
-    for (const line of item.lines) {
-      const text = cleanText(line);
-      if (text !== '') out.push({ kind: 'paragraph', text });
-    }
-    return;
-  }
-  if (isLayout(item)) {
-    for (const row of item.rows)
-      for (const cell of row) for (const inner of cell.content) pushItem(inner, out);
-    return;
-  }
-  const rows = item.rows.filter((row) => row.length > 0).map((row) => row.map(cellText));
-  if (rows.length > 0) out.push({ kind: 'table', rows, rowsKnown: true });
-};
-
+/**
+ * The blocks of a flow, layout tables read through. With a stack of the items still to read,
+ * not recursion: a hostile document nests tables 100,000 deep (the DOCX reader builds such a
+ * flow without recursion; reading it back recursively overflowed the stack).
+ */
 export const flowToBlocks = (items: readonly FlowItem[]): Block[] => {
   const out: Block[] = [];
-  for (const item of items) pushItem(item, out);
+  const stack: FlowItem[] = [...items].reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (item.kind === 'paragraph') {
+      for (const line of item.lines) {
+        const text = cleanText(line);
+        if (text !== '') out.push({ kind: 'paragraph', text });
+      }
+      continue;
+    }
+    if (isLayout(item)) {
+      const inner = item.rows.flatMap((row) => row.flatMap((cell) => cell.content));
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i] as FlowItem);
+      continue;
+    }
+    const rows = item.rows.filter((row) => row.length > 0).map((row) => row.map(cellText));
+    if (rows.length > 0) out.push({ kind: 'table', rows, rowsKnown: true });
+  }
   return out;
 };
 

@@ -19,21 +19,20 @@ const isElement = (node: DomNode): node is DomElement => 'attribs' in node;
 const textOf = (node: DomNode): string | null =>
   String(node.type) === 'text' && 'data' in node && typeof node.data === 'string' ? node.data : null;
 
-/** The first element named `name` in document order, and every one, for <body> and <meta>. */
-const findElements = (
-  nodes: readonly DomNode[],
-  name: string,
-  first: boolean,
-  out: DomElement[] = [],
-): DomElement[] => {
-  for (const node of nodes) {
+/**
+ * The elements named `name` in document order (only the first where `first`), for <body> and
+ * <meta>. With a stack, not recursion: a hostile page nests tags 100,000 deep.
+ */
+const findElements = (nodes: readonly DomNode[], name: string, first: boolean): DomElement[] => {
+  const out: DomElement[] = [];
+  const stack: DomNode[] = [...nodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (!isElement(node)) continue;
     if (node.name === name) {
       out.push(node);
       if (first) return out;
     }
-    findElements(node.children, name, first, out);
-    if (first && out.length > 0) return out;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as DomNode);
   }
   return out;
 };
@@ -120,6 +119,13 @@ const WIDE = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
 /** A line break in the source between two Chinese characters is not a space (CSS Text 3). */
 const SEGMENT_BREAK = new RegExp(`(${WIDE})[ \\t]*[\\r\\n]+[ \\t\\r\\n]*(?=${WIDE})`, 'g');
 
+/**
+ * Elements nested deeper than this are read as plain text (their text in document order, a
+ * line break at <br> and block elements), without recursion: a hostile page nesting tags
+ * 100,000 deep overflowed the stack. Browsers stop nesting at a similar depth (Chromium: 512).
+ */
+export const MAX_HTML_DEPTH = 400;
+
 interface WalkState {
   images: number;
   pre: boolean;
@@ -128,11 +134,11 @@ interface WalkState {
 const directChildren = (el: DomElement, names: readonly string[]): DomElement[] =>
   el.children.filter((c): c is DomElement => isElement(c) && names.includes(c.name));
 
-const readTable = (table: DomElement, state: WalkState, out: FlowBuilder): void => {
+const readTable = (table: DomElement, state: WalkState, out: FlowBuilder, depth: number): void => {
   const rows: FlowCell[][] = [];
   const sections = [table, ...directChildren(table, ['thead', 'tbody', 'tfoot'])];
   for (const caption of directChildren(table, ['caption'])) {
-    walkChildren(caption, state, out);
+    walkChildren(caption, state, out, depth);
     out.endParagraph();
   }
   for (const section of sections) {
@@ -142,7 +148,7 @@ const readTable = (table: DomElement, state: WalkState, out: FlowBuilder): void 
         .filter((td) => !isHidden(td))
         .map((td): FlowCell => {
           const inner = new FlowBuilder();
-          walkChildren(td, state, inner);
+          walkChildren(td, state, inner, depth + 3);
           return { content: inner.finish() };
         });
       rows.push(cells);
@@ -152,21 +158,47 @@ const readTable = (table: DomElement, state: WalkState, out: FlowBuilder): void 
   out.table(flow);
 };
 
-const walk = (node: DomNode, state: WalkState, out: FlowBuilder): void => {
+const textIn = (text: string, state: WalkState, out: FlowBuilder): void => {
+  if (state.pre) {
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, i) => {
+      if (i > 0) out.lineBreak();
+      out.text(line);
+    });
+  } else {
+    out.text(text.replace(SEGMENT_BREAK, '$1'));
+  }
+};
+
+/** The text of a subtree too deep to walk, read with a stack (see MAX_HTML_DEPTH). */
+const flatText = (root: DomNode, state: WalkState, out: FlowBuilder): void => {
+  const stack: DomNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const text = textOf(node);
+    if (text !== null) {
+      textIn(text, state, out);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const name = node.name.toLowerCase();
+    if (SKIPPED.has(name) || isHidden(node)) continue;
+    if (name === 'br') out.lineBreak();
+    else if (BLOCKS.has(name) || name === 'table') out.endParagraph();
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as DomNode);
+  }
+};
+
+const walk = (node: DomNode, state: WalkState, out: FlowBuilder, depth: number): void => {
   const text = textOf(node);
   if (text !== null) {
-    if (state.pre) {
-      const lines = text.split(/\r?\n/);
-      lines.forEach((line, i) => {
-        if (i > 0) out.lineBreak();
-        out.text(line);
-      });
-    } else {
-      out.text(text.replace(SEGMENT_BREAK, '$1'));
-    }
+    textIn(text, state, out);
     return;
   }
   if (!isElement(node)) return;
+  if (depth >= MAX_HTML_DEPTH) {
+    flatText(node, state, out);
+    return;
+  }
   const name = node.name.toLowerCase();
   if (SKIPPED.has(name) || isHidden(node)) return;
   if (name === 'img') {
@@ -178,20 +210,20 @@ const walk = (node: DomNode, state: WalkState, out: FlowBuilder): void => {
     return;
   }
   if (name === 'table') {
-    readTable(node, state, out);
+    readTable(node, state, out, depth);
     return;
   }
   const block = BLOCKS.has(name);
   if (block) out.endParagraph();
   const wasPre = state.pre;
   if (name === 'pre') state.pre = true;
-  walkChildren(node, state, out);
+  walkChildren(node, state, out, depth);
   state.pre = wasPre;
   if (block) out.endParagraph();
 };
 
-function walkChildren(el: DomElement, state: WalkState, out: FlowBuilder): void {
-  for (const child of el.children) walk(child, state, out);
+function walkChildren(el: DomElement, state: WalkState, out: FlowBuilder, depth: number): void {
+  for (const child of el.children) walk(child, state, out, depth + 1);
 }
 
 const META_DATE_NAMES = /^(?:pubdate|publishdate|firstpublishedtime|publishtime|dc\.date)$/i;
@@ -220,8 +252,8 @@ export const readHtml = (html: string, encoding?: string): SourceDocument => {
   const body = findElements(document.children, 'body', true)[0];
   const state: WalkState = { images: 0, pre: false };
   const out = new FlowBuilder();
-  if (body) walkChildren(body, state, out);
-  else for (const child of document.children) walk(child, state, out);
+  if (body) walkChildren(body, state, out, 0);
+  else for (const child of document.children) walk(child, state, out, 0);
   const blocks = flowToBlocks(out.finish());
 
   const diagnostics: Diagnostic[] = [];

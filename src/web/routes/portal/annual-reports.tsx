@@ -10,6 +10,7 @@ import {
   REPORT_FORMATS,
   reportFile,
 } from '../../../reports/documents/index.ts';
+import { storedReportPdf, storeReportPdf } from '../../../reports/documents/report-pdf-store.ts';
 import { EDITIONS } from '../../../reports/model/editions.ts';
 import { renderReportArticle } from '../../../reports/render/html-report.ts';
 import { REPORT_CSS } from '../../../reports/render/html-style.ts';
@@ -133,7 +134,16 @@ export const portalAnnualReportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, year, format } = request.params;
       const document = await published(id, year);
-      const file = await reportFile(document, format, { pdf: sharedLetterPdf });
+      const file = await reportFile(document, format, {
+        pdf: sharedLetterPdf,
+        // Printed by the `report.pdf` job at publication; a PDF not printed yet (the job still
+        // queued) is printed here and stored for every process.
+        stored: {
+          get: () => storedReportPdf(db, document.report.id, document.report.updatedAt),
+          put: (bytes) =>
+            storeReportPdf(db, document.report.id, document.report.updatedAt, bytes, new Date()),
+        },
+      });
       reply
         .header('content-type', file.contentType)
         .header(

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors/app-error.ts';
@@ -13,8 +14,23 @@ import {
   listAuditBatches,
   listAuditBatchFiles,
 } from '../../../reports/audit/store.ts';
-import { requireRoleSomewhere } from '../../plugins/auth.ts';
+import {
+  type AuditUploadView,
+  auditUploadRoot,
+  createAuditUpload,
+  listAuditUploads,
+} from '../../../reports/audit/upload.ts';
+import {
+  AUDIT_UPLOAD_LIMITS,
+  type IncomingFile,
+  UPLOAD_FIELD,
+} from '../../../reports/audit/upload-archive.ts';
+import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
+import { actorOf, loadSession, requireRoleSomewhere } from '../../plugins/auth.ts';
+import { sendError, toAppError } from '../../plugins/errors.tsx';
+import type { FieldErrors } from '../../views/components/form.tsx';
 import { AuditBatchDetail, AuditBatchList } from '../../views/workbench/audit-batch.tsx';
+import { AuditQueuedNotice, AuditUploadForm, AuditUploadTable } from '../../views/workbench/audit-upload.tsx';
 
 const PAGE_SIZE = 100;
 
@@ -41,14 +57,78 @@ const csvCell = (v: string | number | null): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+const MB = 1024 * 1024;
+const LIMITS = AUDIT_UPLOAD_LIMITS;
+/** The multipart envelope around the files: boundaries, part headers, the name and token fields. */
+const ENVELOPE_BYTES = MB;
+const TOO_LARGE = `上传的内容过大：一次合计不超过 ${LIMITS.maxUploadBytes / MB} MB、${LIMITS.maxUploadFiles} 个文件。更多的报告请分批上传。`;
+
+const listQuery = z.object({ queued: z.coerce.number().int().positive().optional().catch(undefined) });
+
+/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
+const fieldOf = (body: unknown, name: string): string => {
+  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
+  if (typeof raw === 'string') return raw;
+  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
+    return raw.value;
+  return '';
+};
+
+interface FilePart {
+  readonly filename: string;
+  toBuffer(): Promise<Buffer>;
+}
+const isFilePart = (value: unknown): value is FilePart =>
+  typeof value === 'object' && value !== null && 'filename' in value && 'toBuffer' in value;
+
+/** The files of the upload field (read into memory by the multipart plugin, within the route's limits). */
+const filesOf = async (body: unknown): Promise<IncomingFile[]> => {
+  const raw = (body as Record<string, unknown> | null | undefined)?.[UPLOAD_FIELD];
+  const parts = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(isFilePart);
+  const files: IncomingFile[] = [];
+  for (const part of parts) {
+    const bytes = await part.toBuffer();
+    // A file input left empty still sends a part, with no name and no bytes.
+    if (part.filename === '' && bytes.length === 0) continue;
+    files.push({ filename: part.filename, bytes });
+  }
+  return files;
+};
+
+/**
+ * Before the body is read: a request over the limit (by its Content-Length; one without it is
+ * refused too, as browsers always send it) and anyone but an admin are turned away without
+ * reading 200 MB.
+ */
+const refuseEarly = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  const length = Number(request.headers['content-length']);
+  if (!Number.isFinite(length)) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `上传须注明大小（Content-Length）。${TOO_LARGE}`);
+  }
+  if (length > LIMITS.maxUploadBytes + ENVELOPE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
+  await loadSession(request, reply);
+  await requireRoleSomewhere('admin')(request);
+};
+
+/** The multipart plugin's refusals (a file over the limit, too many files) in this form's words. */
+const uploadError = (error: FastifyError): AppError => {
+  if (error instanceof AppError) return error;
+  if (error.statusCode === 413 || /^FST_(REQ_FILE_TOO_LARGE|FILES_LIMIT|PARTS_LIMIT)/.test(error.code ?? ''))
+    return new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE, undefined, { cause: error });
+  return toAppError(error);
+};
+
 const fileName = (batch: AuditBatch, ext: string) =>
   `attachment; filename="audit-${batch.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(`年报核查-${batch.name}.${ext}`)}`;
 
 /**
  * GET /workbench/audits (stored batch audits), /workbench/audits/:id (its files, filtered by
  * status and rule, 100 a page) and /workbench/audits/:id/export.csv|.xlsx (the filtered files,
- * in the columns of `gongkai audit --format csv`). For any admin: a batch audit is the
- * supervisor's view over published reports of many agencies, which are public documents.
+ * in the columns of `gongkai audit --format csv`). POST /workbench/audits/upload: a ZIP of
+ * published reports (or several report files) and a batch name; the files are checked and
+ * kept, and the job `audit.batch` audits and stores them in the background. For any admin: a
+ * batch audit is the supervisor's view over published reports of many agencies, which are
+ * public documents.
  */
 export const auditBatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -62,8 +142,70 @@ export const auditBatchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const selection = (q: FilesQuery) => ({ filter: q.filter, ...(q.rule ? { rule: q.rule } : {}) });
 
-  app.get('/audits', admin, async (_request, reply) =>
-    reply.page('年报批量核查', <AuditBatchList batches={await listAuditBatches(db)} />),
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: Record<string, string>; errors: FieldErrors },
+    queued?: number,
+    status = 200,
+  ) => {
+    const uploads = await listAuditUploads(db, app.jobs);
+    const queuedView: AuditUploadView | undefined =
+      queued === undefined ? undefined : uploads.find((v) => v.upload.id === queued);
+    return reply.page(
+      '年报批量核查',
+      <AuditBatchList batches={await listAuditBatches(db)}>
+        {queuedView ? <AuditQueuedNotice view={queuedView} /> : null}
+        <AuditUploadForm
+          csrfToken={request.session?.csrfToken ?? ''}
+          values={form.values}
+          errors={form.errors}
+          maxMegabytes={LIMITS.maxUploadBytes / MB}
+          maxFiles={LIMITS.maxUploadFiles}
+          enabled={app.jobs !== null}
+        />
+        <AuditUploadTable uploads={uploads} />
+      </AuditBatchList>,
+      status,
+    );
+  };
+
+  app.get('/audits', { ...admin, schema: { querystring: listQuery } }, async (request, reply) =>
+    listPage(request, reply, { values: {}, errors: {} }, request.query.queued),
+  );
+
+  app.post(
+    '/audits/upload',
+    {
+      ...admin,
+      onRequest: refuseEarly,
+      config: {
+        multipartOptions: {
+          limits: {
+            fileSize: LIMITS.maxUploadBytes,
+            files: LIMITS.maxUploadFiles,
+            fields: 10,
+            parts: LIMITS.maxUploadFiles + 10,
+          },
+        },
+      },
+      errorHandler: (error, request, reply) => sendError(request, reply, uploadError(error)),
+    },
+    async (request, reply) => {
+      const values = { name: fieldOf(request.body, 'name') };
+      try {
+        if (app.jobs === null) throw new AppError('CONFLICT', '本服务未启用后台任务，无法上传核查。');
+        const { upload } = await createAuditUpload(db, app.jobs, {
+          name: values.name,
+          files: await filesOf(request.body),
+          actor: actorOf(request),
+          root: await auditUploadRoot(app.database),
+        });
+        return reply.redirect(`/workbench/audits?queued=${upload.id}`, 303);
+      } catch (error) {
+        return listPage(request, reply, { values, errors: fieldErrorsOf(error) }, undefined, 400);
+      }
+    },
   );
 
   app.get(

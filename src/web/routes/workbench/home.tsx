@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appealDutyCounts } from '../../../appeals/appeal-cases.ts';
 import { loadCalendar } from '../../../calendar/calendar-store.ts';
+import { remindersOf } from '../../../jobs/reminders.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
 import { canAccessAgency } from '../../../orgs/policy.ts';
 import { ROLE_LABELS } from '../../../orgs/role.ts';
@@ -44,6 +45,11 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       overdue: r.overdue,
       href: `/workbench/reports?agencyId=${r.agencyId}`,
     }));
+    // The handler's due-soon and overdue applications of today (the 08:00 job, src/jobs).
+    const deadlineReminders = await remindersOf(app.database.db, {
+      userId: principal.userId,
+      date: beijingDate(new Date().toISOString()),
+    });
     const page = (
       <WorkbenchHome
         displayName={request.session?.user.displayName ?? ''}
@@ -52,6 +58,7 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
         isAdmin={principal.assignments.some((a) => a.role === 'admin')}
         appealDuties={appealDuties}
         reportReminders={reminders}
+        deadlineReminders={deadlineReminders}
       />
     );
     return reply.page('工作台', page);

@@ -14,6 +14,7 @@ import { disclosureWorkbenchRoutes } from './disclosure.tsx';
 import { disclosureReleaseRoutes } from './disclosure-release.tsx';
 import { disclosureSynonymRoutes } from './disclosure-synonyms.tsx';
 import { homeRoutes } from './home.tsx';
+import { jobRoutes } from './jobs.tsx';
 import { letterRoutes } from './letters.tsx';
 import { loginRoutes } from './login.tsx';
 import { passwordRoutes } from './password.tsx';
@@ -41,6 +42,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(letterRoutes);
   await app.register(applicationImportRoutes);
   await app.register(calendarRoutes);
+  await app.register(jobRoutes);
   await app.register(disclosureWorkbenchRoutes);
   await app.register(disclosureReleaseRoutes);
   await app.register(disclosureSynonymRoutes);

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors/app-error.ts';
+import { JOB_RETRY } from '../../../jobs/handlers/index.ts';
+import { REPORT_PDF, reportPdfJob, reportPdfKey } from '../../../jobs/handlers/report-pdf.ts';
 import { listAgencies } from '../../../orgs/agency.repository.ts';
 import { canAccessAgency, hasRole } from '../../../orgs/policy.ts';
 import { recordsBehindCell } from '../../../reports/compile/index.ts';
@@ -367,6 +369,11 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   step('/reports/:id/publish', async (request, id) => {
     const { late } = await publishReport(db, id, acting(request));
+    // The PDF is printed in the background, once, for every process to serve.
+    await request.server.jobs?.send(REPORT_PDF, reportPdfJob(id), {
+      singletonKey: reportPdfKey(id),
+      ...JOB_RETRY[REPORT_PDF],
+    });
     return late ? 'late' : 'published';
   });
 };

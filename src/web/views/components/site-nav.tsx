@@ -31,6 +31,7 @@ const workbenchLinks = (viewer: Viewer): Link[] => [
         { href: '/workbench/users', label: '用户' },
         { href: '/workbench/audit', label: '审计日志' },
         { href: '/workbench/calendar', label: '日历' },
+        { href: '/workbench/jobs', label: '后台任务' },
       ]
     : []),
   { href: '/workbench/password', label: '修改密码' },

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AuditBatch, AuditBatchFile, FileFilter } from '../../../reports/audit/store.ts';
 import { FILE_FILTER_LABELS, FILE_FILTERS, fileFindings } from '../../../reports/audit/store.ts';
 import { beijingDateTime } from '../../presenters/dates.ts';
@@ -5,13 +6,21 @@ import { DataTable } from '../components/table.tsx';
 
 const STATUS_LABEL = { parsed: '已解析', failed: '解析失败' } as const;
 
-export const AuditBatchList = ({ batches }: { batches: readonly AuditBatch[] }) => (
+export const AuditBatchList = ({
+  batches,
+  children,
+}: {
+  batches: readonly AuditBatch[];
+  /** Shown between the introduction and the batches (the upload form and the uploads). */
+  children?: ComponentChildren;
+}) => (
   <>
     <h1>年报批量核查</h1>
     <p class="lead">
-      用 <code>gongkai audit … --store 名称</code>{' '}
+      在此上传或用 <code>gongkai audit … --store 名称</code>{' '}
       保存的各批核查结果：每个文件的解析情况、错误和警告，可筛选、导出。
     </p>
+    {children}
     <DataTable
       caption="已保存的核查批次（最新的在前）"
       rows={batches}

@@ -1,3 +1,4 @@
+import type { Reminder } from '../../../jobs/reminders.ts';
 import type { Role } from '../../../orgs/role.ts';
 import { DataTable } from '../components/table.tsx';
 
@@ -27,6 +28,8 @@ interface Props {
   readonly appealDuties?: { readonly dueSoon: number; readonly overdue: number };
   /** The annual reports' statutory days, from 1 December until published ('已逾期' after). */
   readonly reportReminders?: readonly { key: string; text: string; overdue: boolean; href: string }[];
+  /** Today's reminders of the applications the user handles: overdue, or due within 3 working days. */
+  readonly deadlineReminders?: readonly Reminder[];
 }
 
 export const WorkbenchHome = ({
@@ -36,6 +39,7 @@ export const WorkbenchHome = ({
   isAdmin,
   appealDuties,
   reportReminders = [],
+  deadlineReminders = [],
 }: Props) => (
   <>
     <h1>工作台</h1>
@@ -53,6 +57,21 @@ export const WorkbenchHome = ({
         { header: '可以办理的事项', cell: (g) => DUTIES[g.role] },
       ]}
     />
+    {deadlineReminders.length > 0 ? (
+      <div class="notice notice--warning" role="status">
+        <h2>今日期限提醒</h2>
+        <ul>
+          {deadlineReminders.map((r) => (
+            <li key={`${r.applicationId}:${r.kind}`}>
+              <a href={`/workbench/applications/${r.applicationId}`}>{r.trackingNumber}</a>
+              {r.kind === 'overdue'
+                ? `：已逾期（答复期限 ${r.dueOn}）`
+                : `：3个工作日内到期（答复期限 ${r.dueOn}）`}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
     {appealDuties && appealDuties.dueSoon + appealDuties.overdue > 0 ? (
       <div class="notice notice--warning" role="status">
         <h2>复议答复和应诉答辩</h2>
