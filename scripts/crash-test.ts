@@ -299,7 +299,7 @@ const main = async (): Promise<boolean> => {
       ];
       writeFileSync(
         join(REPO, 'bench', 'results', `crash-${mode}.json`),
-        `${JSON.stringify({ started: new Date(end - SECONDS * 1000).toISOString(), command: `npm run test:crash -- ${args.join(' ').replace(/postgres:\/\/[^ ]*/, 'URL')}`, figures }, null, 2)}\n`,
+        `${JSON.stringify({ started: new Date(end - SECONDS * 1000).toISOString(), command: `npm run test:crash${args.length ? ` -- ${args.join(' ').replace(/postgres:\/\/[^ ]*/, 'URL')}` : ''}`, figures }, null, 2)}\n`,
       );
     }
     return ok;

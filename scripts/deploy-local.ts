@@ -74,6 +74,8 @@ export const startDeployment = async (options: DeploymentOptions): Promise<Deplo
     LOG_LEVEL: 'warn',
     // nginx is the one hop before the app: the client's address is the one nginx saw.
     TRUST_PROXY: '127.0.0.1',
+    // Audits run in worker threads: without it glibc keeps what each thread's arenas grew to.
+    MALLOC_ARENA_MAX: '2',
     ...options.env,
   };
   // Once, before any process starts: N processes migrating and seeding at once would race.
