@@ -15,6 +15,7 @@ export const JOB_NAME_LABELS: Readonly<Record<string, string>> = {
   'deadline.reminders': '生成期限提醒',
   'audit.batch': '上传报告批量核查',
   'report.pdf': '生成年度报告 PDF',
+  'applications.import': '导入申请',
 };
 
 export const jobNameLabel = (name: string): string => JOB_NAME_LABELS[name] ?? name;

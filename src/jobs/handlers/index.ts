@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { type LetterPdf, sharedLetterPdf } from '../../letters/letter-pdf.ts';
 import type { RetryOptions } from '../job.ts';
 import type { JobQueue } from '../job-queue.ts';
+import { APPLICATION_IMPORT, runApplicationImport } from './application-import.ts';
 import { AUDIT_BATCH, AUDIT_BATCH_RETRY, auditBatchHandler } from './audit-batch.ts';
 import { CALENDAR_RECOMPUTE, recomputeOpenDeadlines } from './calendar-recompute.ts';
 import { DEADLINE_REMINDERS, generateReminders } from './deadline-reminders.ts';
@@ -13,6 +14,8 @@ export const JOB_RETRY: Readonly<Record<string, RetryOptions>> = {
   [CALENDAR_RECOMPUTE]: { retryLimit: 3, retryDelaySec: 300, retryBackoff: true, expireInSeconds: 4 * 3600 },
   [DEADLINE_REMINDERS]: { retryLimit: 5, retryDelaySec: 60, retryBackoff: true, expireInSeconds: 3600 },
   // Chromium may be starting or busy: a few quick retries.
+  // The import is all or nothing; a retry after a lost connection stores it, a second finds it done.
+  [APPLICATION_IMPORT]: { retryLimit: 2, retryDelaySec: 30, retryBackoff: true, expireInSeconds: 3600 },
   [REPORT_PDF]: { retryLimit: 4, retryDelaySec: 10, retryBackoff: true, expireInSeconds: 600 },
   // A batch of 10,000+ reports may take hours; a run past its expiry is taken for dead.
   [AUDIT_BATCH]: AUDIT_BATCH_RETRY,
@@ -30,6 +33,9 @@ export async function registerJobHandlers(
   now: () => Date = () => new Date(),
   pdf: LetterPdf = sharedLetterPdf,
 ): Promise<void> {
+  queue.work(APPLICATION_IMPORT, async ({ data }) => {
+    await runApplicationImport(db, data, now());
+  });
   queue.work(REPORT_PDF, async ({ data }) => {
     await runReportPdf(db, data, pdf, now());
   });

@@ -9,6 +9,13 @@ import {
 } from '../../../applications/import/application-imports.ts';
 import { importTemplate } from '../../../applications/import/import-template.ts';
 import { AppError } from '../../../errors/app-error.ts';
+import {
+  APPLICATION_IMPORT,
+  applicationImportJob,
+  applicationImportKey,
+  IMPORT_IN_BACKGROUND_FROM,
+} from '../../../jobs/handlers/application-import.ts';
+import { JOB_RETRY } from '../../../jobs/handlers/index.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
 import { agenciesWithRole, canAccessAgency, hasRole } from '../../../orgs/policy.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
@@ -20,7 +27,11 @@ import { ApplicationImportPreview } from '../../views/workbench/application-impo
 import { idParams } from '../params.ts';
 
 const anyRegistrar = requireRoleSomewhere('registrar');
-const previewQuery = z.object({ done: z.string().optional(), again: z.string().optional() });
+const previewQuery = z.object({
+  done: z.string().optional(),
+  again: z.string().optional(),
+  queued: z.string().optional(),
+});
 
 /** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
 const fieldOf = (body: unknown, name: string): string => {
@@ -139,13 +150,15 @@ export const applicationImportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/import/:id',
     { schema: { params: idParams, querystring: previewQuery }, preHandler: requireLogin },
     async (request, reply) => {
-      const { done, again } = request.query;
+      const { done, again, queued } = request.query;
       const notice =
-        done !== undefined
-          ? '已全部导入。导入的申请已进入办理队列，答复期限已按其办理事件计算。'
-          : again !== undefined
-            ? '该导入此前已经完成，没有重复导入。'
-            : undefined;
+        queued !== undefined
+          ? '申请较多，已转入后台导入（全部成功或全部不导入）；完成后本页状态变为“已导入”（管理员可在“后台任务”中查看进度）。'
+          : done !== undefined
+            ? '已全部导入。导入的申请已进入办理队列，答复期限已按其办理事件计算。'
+            : again !== undefined
+              ? '该导入此前已经完成，没有重复导入。'
+              : undefined;
       return previewPage(request, reply, request.params.id, notice ? { notice } : {});
     },
   );
@@ -155,7 +168,19 @@ export const applicationImportRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { params: idParams }, preHandler: requireLogin },
     async (request, reply) => {
       const { id } = request.params;
-      await load(request, id);
+      const { found } = await load(request, id);
+      const jobs = request.server.jobs;
+      if (
+        jobs !== null &&
+        found.status === 'pending' &&
+        found.summary.applications >= IMPORT_IN_BACKGROUND_FROM
+      ) {
+        await jobs.send(APPLICATION_IMPORT, applicationImportJob(id, actorOf(request)), {
+          singletonKey: applicationImportKey(id),
+          ...JOB_RETRY[APPLICATION_IMPORT],
+        });
+        return reply.redirect(`/workbench/applications/import/${id}?queued=1`, 303);
+      }
       try {
         const result = await confirmImport(db, { importId: id, actor: actorOf(request), now: new Date() });
         return reply.redirect(
