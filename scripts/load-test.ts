@@ -25,6 +25,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchFigure } from '../bench/figure.ts';
+import { QUEUES } from '../src/applications/list-applications.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { createSchema } from './support/postgres.ts';
 import { type LoadData, seedLoadData } from './support/seed-load.ts';
@@ -160,17 +161,6 @@ const portalPath = (data: LoadData): string => {
   if (r < 0.97) return `/agencies/${agency}/feed.rss`;
   return `/agencies/${agency}/reports`;
 };
-
-const QUEUES = [
-  'all',
-  'overdue',
-  'dueToday',
-  'dueSoon',
-  'waiting',
-  'awaitingApproval',
-  'toDeliver',
-  'closed',
-];
 
 interface PartResult {
   readonly name: string;

@@ -92,3 +92,12 @@ export const readUploadedFiles = async (
   }
   return files;
 };
+
+/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
+export const fieldOf = (body: unknown, name: string): string => {
+  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
+  if (typeof raw === 'string') return raw;
+  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
+    return raw.value;
+  return '';
+};

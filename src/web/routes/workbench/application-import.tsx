@@ -19,7 +19,7 @@ import { JOB_RETRY } from '../../../jobs/handlers/index.ts';
 import { findAgency, listAgencies } from '../../../orgs/agency.repository.ts';
 import { agenciesWithRole, canAccessAgency, hasRole } from '../../../orgs/policy.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
-import { readUploadedFiles } from '../../forms/uploads.ts';
+import { fieldOf, readUploadedFiles } from '../../forms/uploads.ts';
 import { actorOf, principalOf, requireLogin, requireRoleSomewhere } from '../../plugins/auth.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { ApplicationImportForm } from '../../views/workbench/application-import.tsx';
@@ -32,15 +32,6 @@ const previewQuery = z.object({
   again: z.string().optional(),
   queued: z.string().optional(),
 });
-
-/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
-const fieldOf = (body: unknown, name: string): string => {
-  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
-  if (typeof raw === 'string') return raw;
-  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
-    return raw.value;
-  return '';
-};
 
 /**
  * Import of past and in-flight applications (issue 4, item 2): GET/POST

@@ -26,6 +26,7 @@ import {
   UPLOAD_FIELD,
 } from '../../../reports/audit/upload-archive.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
+import { fieldOf } from '../../forms/uploads.ts';
 import { actorOf, loadSession, requireRoleSomewhere } from '../../plugins/auth.ts';
 import { sendError, toAppError } from '../../plugins/errors.tsx';
 import type { FieldErrors } from '../../views/components/form.tsx';
@@ -64,15 +65,6 @@ const ENVELOPE_BYTES = MB;
 const TOO_LARGE = `上传的内容过大：一次合计不超过 ${LIMITS.maxUploadBytes / MB} MB、${LIMITS.maxUploadFiles} 个文件。更多的报告请分批上传。`;
 
 const listQuery = z.object({ queued: z.coerce.number().int().positive().optional().catch(undefined) });
-
-/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
-const fieldOf = (body: unknown, name: string): string => {
-  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
-  if (typeof raw === 'string') return raw;
-  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
-    return raw.value;
-  return '';
-};
 
 interface FilePart {
   readonly filename: string;

@@ -40,6 +40,7 @@ import { agenciesWithRole, canAccessAgency, hasRole, type Principal } from '../.
 import type { Role } from '../../../orgs/role.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
 import { formValues, listOf } from '../../forms/parse-form.ts';
+import { fieldOf } from '../../forms/uploads.ts';
 import { actorOf, principalOf, requireLogin, requireRoleSomewhere } from '../../plugins/auth.ts';
 import { beijingDate } from '../../presenters/dates.ts';
 import { itemHref } from '../../presenters/disclosure-item.presenter.ts';
@@ -70,15 +71,6 @@ const DONE: Readonly<Record<string, string>> = {
   withdrawn: '已从政府门户网站撤回。',
   validity: '效力状态已更新。',
   released: '已据申请生成主动公开草稿：请核对内容，删去个人信息，然后送保密审查。',
-};
-
-/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
-const fieldOf = (body: unknown, name: string): string => {
-  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
-  if (typeof raw === 'string') return raw;
-  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
-    return raw.value;
-  return '';
 };
 
 /** The item form as the domain's input: the portal box and the new-media accounts are one list. */

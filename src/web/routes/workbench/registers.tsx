@@ -20,7 +20,7 @@ import { agenciesWithRole } from '../../../orgs/policy.ts';
 import { EDITIONS, editionForYear } from '../../../reports/model/editions.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
 import { formValues } from '../../forms/parse-form.ts';
-import { readUploadedFiles } from '../../forms/uploads.ts';
+import { fieldOf, readUploadedFiles } from '../../forms/uploads.ts';
 import { actorOf, principalOf, requireRole, requireRoleSomewhere } from '../../plugins/auth.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { AskedBySeveralPage, RegisterForm, RegisterImportPage } from '../../views/workbench/registers.tsx';
@@ -32,15 +32,6 @@ const importQuery = z.object({
   done: z.string().optional(),
 });
 const publisher = requireRole('publisher', agencyFromParams);
-
-/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
-const fieldOf = (body: unknown, name: string): string => {
-  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
-  if (typeof raw === 'string') return raw;
-  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
-    return raw.value;
-  return '';
-};
 
 /**
  * Article 20 registers (issue 5, item 5) and release to all (item 6) on the workbench:

@@ -15,7 +15,7 @@ import {
 } from '../../../reports/history/import-report.ts';
 import { UPLOAD_LIMITS } from '../../app.ts';
 import { fieldErrorsOf } from '../../forms/app-error-fields.ts';
-import { detectUploadType } from '../../forms/uploads.ts';
+import { detectUploadType, fieldOf } from '../../forms/uploads.ts';
 import { actorOf, principalOf, requireLogin, requireRoleSomewhere } from '../../plugins/auth.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { CompareChooser, ReportCompare } from '../../views/workbench/report-compare.tsx';
@@ -32,15 +32,6 @@ const REPORT_FILE_EXTENSIONS = {
   docx: ['.docx'],
   pdf: ['.pdf'],
 } as const;
-
-/** A form field of a multipart body ({ value }) or of an urlencoded one (a string). */
-const fieldOf = (body: unknown, name: string): string => {
-  const raw = (body as Record<string, unknown> | null | undefined)?.[name];
-  if (typeof raw === 'string') return raw;
-  if (raw !== null && typeof raw === 'object' && 'value' in raw && typeof raw.value === 'string')
-    return raw.value;
-  return '';
-};
 
 const refuse = (field: string, message: string) => new AppError('VALIDATION', message, [{ field, message }]);
 
