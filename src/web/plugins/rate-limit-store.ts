@@ -40,8 +40,6 @@ type Callback = (error: Error | null, result?: RateLimitResult) => void;
 const clientHash = (key: string): string => createHash('sha256').update(key).digest('base64url').slice(0, 22);
 
 export interface SharedCounters {
-  readonly db: Kysely<DB>;
-  readonly now: () => number;
   /** Writes every pending count now (tests, and the app's close). */
   flush(): Promise<void>;
   /** Stops the flush timers after a last flush. */
@@ -196,8 +194,6 @@ export const databaseRateLimitStore = (db: Kysely<DB>, now: () => number = Date.
   }
 
   const counters: SharedCounters = {
-    db,
-    now,
     flush: async () => {
       for (const store of stores) await store.flush();
     },
