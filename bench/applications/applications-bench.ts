@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { submission as portalSubmission } from '../../scripts/support/serve.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { buildApp } from '../../src/web/app.ts';
@@ -76,19 +77,8 @@ const listen = async (app: FastifyInstance): Promise<string> => {
 
 const beijingToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** The portal form as JSON, valid: a natural person with a correct 居民身份证 number. */
-const submission = (agencyId: number) =>
-  JSON.stringify({
-    agencyId,
-    applicantType: 'natural',
-    applicantName: '王小明',
-    idType: 'residentId',
-    idNumber: '11010519491231002X',
-    phone: '13812345678',
-    address: '河南省开封市鼓楼区包公湖北路1号',
-    description: '2023年度鼓楼区最低生活保障资金发放情况',
-    formWanted: 'electronic',
-  });
+/** The portal form as JSON, valid: the one the crash and load tests send (scripts/support/serve.ts). */
+const submission = (agencyId: number) => JSON.stringify(portalSubmission(agencyId));
 
 interface Submissions {
   readonly rps: number;
