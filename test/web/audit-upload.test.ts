@@ -112,12 +112,16 @@ describe.each(testDatabases())('uploading reports for a batch audit ($name)', (t
     const jobs = t.app.jobs;
     if (jobs === null) throw new Error('the test app has no job queue');
     await jobs.start();
+    // The handler stores the batch and then removes the files, so wait for the job to end,
+    // not for the batch id alone (CI once saw the directory between the two).
     const until = Date.now() + 60_000;
-    let batchId: number | null = null;
-    while (batchId === null && Date.now() < until) {
-      batchId = (await findAuditUpload(t.database.db, id))?.batch_id ?? null;
-      if (batchId === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    let completed = 0;
+    while (completed === 0 && Date.now() < until) {
+      completed = (await jobs.list({ name: 'audit.batch', state: 'completed', limit: 1, offset: 0 })).total;
+      if (completed === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    expect(completed).toBe(1);
+    const batchId = (await findAuditUpload(t.database.db, id))?.batch_id ?? null;
     expect(batchId).not.toBeNull();
     const done = await getPage(t.app, '/workbench/audits', admin);
     expect(done.body).toContain('data-status="done">已完成');
