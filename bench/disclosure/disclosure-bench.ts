@@ -319,7 +319,7 @@ const WORDS = [
 ];
 
 /** `count` different search paths: words alone, two words, phrases, document numbers, filters. */
-const searchPaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
+export const searchPaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
   const rand = seeded(5);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const paths = new Set<string>();
@@ -344,7 +344,7 @@ const searchPaths = (seed: ReturnType<typeof describeSeeded>, count: number): st
 };
 
 /** `count` different catalogue pages: agencies, years, Art. 20 items, sorts and pages. */
-const cataloguePaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
+export const cataloguePaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
   const rand = seeded(6);
   const paths = new Set<string>();
   while (paths.size < count) {
@@ -361,7 +361,7 @@ const cataloguePaths = (seed: ReturnType<typeof describeSeeded>, count: number):
 };
 
 /** What the measured pages need of a seeded database: read from it, so that a reused one works too. */
-const describeSeeded = (path: string) => {
+export const describeSeeded = (path: string) => {
   const raw = new SQLite(path, { readonly: true });
   try {
     const busiest = raw

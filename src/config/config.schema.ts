@@ -37,6 +37,10 @@ export const CONFIG_RULES = {
     zh: '门户页面缓存秒数，0–3600 之间的整数（0 为不缓存）',
     en: 'seconds portal pages are cached, an integer from 0 to 3600 (0 turns it off)',
   },
+  PORTAL_CACHE_MB: {
+    zh: '每个进程门户页面缓存的上限（MB），1–4096 之间的整数',
+    en: 'megabytes of portal pages each process keeps, an integer from 1 to 4096',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ConfigVariable = keyof typeof CONFIG_RULES;
@@ -96,5 +100,6 @@ export const configSchema = z.object({
   TRUST_PROXY: trustProxy.default('false'),
   RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
   SESSION_SECRET: z.string().min(32).optional(),
-  PORTAL_CACHE_SECONDS: integer(0, 3600).default('5'),
+  PORTAL_CACHE_SECONDS: integer(0, 3600).default('60'),
+  PORTAL_CACHE_MB: integer(1, 4096).default('64'),
 });

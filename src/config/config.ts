@@ -26,6 +26,8 @@ export interface Config {
   readonly sessionSecret: string | undefined;
   /** How long a rendered portal page is served again to other readers; 0 turns it off. */
   readonly portalCacheSeconds: number;
+  /** The most each process keeps of rendered portal pages, in bytes (UTF-8). */
+  readonly portalCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +90,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     rateLimitStore: v.RATE_LIMIT_STORE,
     sessionSecret: v.SESSION_SECRET,
     portalCacheSeconds: v.PORTAL_CACHE_SECONDS,
+    portalCacheBytes: v.PORTAL_CACHE_MB * 1024 * 1024,
   });
 };

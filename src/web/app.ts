@@ -102,7 +102,7 @@ export const buildApp = async ({
   await registerStaticFiles(app);
 
   await app.register(healthRoutes);
-  const pageCache = new PageCache(config.portalCacheSeconds * 1000);
+  const pageCache = new PageCache(config.portalCacheSeconds * 1000, config.portalCacheBytes);
   if (config.portalCacheSeconds > 0) clearPageCacheOnWrites(app, pageCache, database);
   await app.register(async (portal) => {
     installPageCache(portal, pageCache);

@@ -27,7 +27,8 @@ describe('configuration from the environment', () => {
       loginRateLimitMax: 10,
       trustProxy: false,
       sessionSecret: undefined,
-      portalCacheSeconds: 5,
+      portalCacheSeconds: 60,
+      portalCacheBytes: 64 * 1024 * 1024,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -45,14 +46,17 @@ describe('configuration from the environment', () => {
       TRUST_PROXY: '10.0.0.1, 10.1.0.0/16',
       SESSION_SECRET: 'x'.repeat(40),
       PORTAL_CACHE_SECONDS: '0',
+      PORTAL_CACHE_MB: '8',
     });
     expect(config).toMatchObject({
       port: 8080,
       cookieSecure: true,
       trustProxy: ['10.0.0.1', '10.1.0.0/16'],
       portalCacheSeconds: 0,
+      portalCacheBytes: 8 * 1024 * 1024,
     });
     expect(() => loadConfig({ PORTAL_CACHE_SECONDS: '-1' })).toThrow(/PORTAL_CACHE_SECONDS/);
+    expect(() => loadConfig({ PORTAL_CACHE_MB: '0' })).toThrow(/PORTAL_CACHE_MB/);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

@@ -6,30 +6,52 @@ import { makeHierarchy } from './support/hierarchy.ts';
 import { openTestApp } from './support/web-app.ts';
 
 describe('PageCache', () => {
-  it('serves a page until its time is up, and forgets the oldest past its size', () => {
+  const text = (page: Buffer | undefined) => page?.toString('utf8');
+
+  it('serves a page until its time is up, and forgets the oldest past its size in bytes', () => {
     let now = 0;
-    const cache = new PageCache(5000, 2, () => now);
+    // Each entry below weighs its key (2) and its page (1 byte): two fit in 6 bytes.
+    const cache = new PageCache(5000, 6, () => now);
     cache.set('/a', 'A');
     now = 4999;
-    expect(cache.get('/a')).toBe('A');
+    expect(text(cache.get('/a'))).toBe('A');
     now = 5000;
     expect(cache.get('/a')).toBeUndefined();
+    expect(cache.size).toBe(0);
     cache.set('/a', 'A');
     cache.set('/b', 'B');
     cache.set('/c', 'C');
-    expect([cache.get('/a'), cache.get('/b'), cache.get('/c')]).toEqual([undefined, 'B', 'C']);
+    expect([cache.get('/a'), cache.get('/b'), cache.get('/c')].map(text)).toEqual([undefined, 'B', 'C']);
+    expect(cache.size).toBe(6);
     const off = new PageCache(0);
     off.set('/a', 'A');
     expect(off.get('/a')).toBeUndefined();
   });
 
   it('forgets the page read least recently, not the one put first', () => {
-    const cache = new PageCache(5000, 2, () => 0);
-    cache.set('/popular', 'P');
-    cache.set('/once', 'O');
-    expect(cache.get('/popular')).toBe('P');
-    cache.set('/new', 'N');
-    expect([cache.get('/popular'), cache.get('/once'), cache.get('/new')]).toEqual(['P', undefined, 'N']);
+    const cache = new PageCache(5000, 6, () => 0);
+    cache.set('/p', 'P'); // popular
+    cache.set('/o', 'O'); // read once
+    expect(text(cache.get('/p'))).toBe('P');
+    cache.set('/n', 'N');
+    expect([cache.get('/p'), cache.get('/o'), cache.get('/n')].map(text)).toEqual(['P', undefined, 'N']);
+  });
+
+  it('counts a page in UTF-8 bytes, makes room for a big one, and keeps none bigger than the bound', () => {
+    const cache = new PageCache(5000, 30, () => 0);
+    cache.set('/a', '公开'); // 2 + 6 bytes
+    cache.set('/b', 'bb'); // 2 + 2
+    expect(cache.size).toBe(12);
+    cache.set('/a', '公开公开'); // replaced: 2 + 12
+    expect(cache.size).toBe(18);
+    cache.set('/c', 'c'.repeat(20)); // 2 + 20: the least recently used (/b, then /a) make room
+    expect([cache.get('/a'), cache.get('/b')].map(text)).toEqual([undefined, undefined]);
+    expect(text(cache.get('/c'))).toBe('c'.repeat(20));
+    cache.set('/huge', 'x'.repeat(100));
+    expect(cache.get('/huge')).toBeUndefined();
+    expect(text(cache.get('/c'))).toBe('c'.repeat(20));
+    cache.clear();
+    expect(cache.size).toBe(0);
   });
 });
 
