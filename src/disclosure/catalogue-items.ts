@@ -61,8 +61,18 @@ const parseTags = (json: string): string[] => {
 /** `%`, `_` and `\` of a LIKE pattern taken literally (with `escape '\'`). */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** One page of the agency's published items that pass the filter. */
-export async function listCatalogueItems(db: Kysely<DB>, filter: CatalogueFilter): Promise<CataloguePage> {
+/** Keeps a count that other pages of the same filter (sorted or paged differently) reuse. */
+export type CountMemo = (key: string, count: () => Promise<number>) => Promise<number>;
+
+/**
+ * One page of the agency's published items that pass the filter. The count, which reads
+ * every matching entry of an index, goes through `memo` when given (keyed by the filter alone).
+ */
+export async function listCatalogueItems(
+  db: Kysely<DB>,
+  filter: CatalogueFilter,
+  memo: CountMemo = (_key, count) => count(),
+): Promise<CataloguePage> {
   let categoryIds: number[] | null = null;
   if (filter.categoryId != null) {
     const tree = await listCategories(db, filter.agencyId);
@@ -87,8 +97,18 @@ export async function listCatalogueItems(db: Kysely<DB>, filter: CatalogueFilter
       sql<boolean>`tags like ${`%${likeLiteral(JSON.stringify(filter.tag))}%`} escape '\\'`,
     );
 
-  const countRow = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
-  const total = Number(countRow?.n ?? 0);
+  const countKey = JSON.stringify([
+    'catalogue-count',
+    filter.agencyId,
+    filter.categoryId ?? null,
+    filter.year ?? null,
+    filter.article20Item ?? null,
+    filter.tag ?? null,
+  ]);
+  const total = await memo(countKey, async () => {
+    const row = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  });
   const pageCount = Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
 

@@ -83,13 +83,26 @@ const COLUMNS = [
   'i.body_text',
 ] as const;
 
+/** Keeps what a read found, for other pages that need the same (the portal's PortalReads). */
+export type ReadMemo = <T>(key: string, read: () => Promise<T>) => Promise<T>;
+
+/**
+ * The index is read for this many results at least: the first pages of a search (what readers
+ * open) then share one scan.
+ */
+const SCAN_STEP = 60;
+
 /**
  * Published items by the words a reader typed (tokenize.ts: Chinese words, document numbers,
  * quoted phrases, synonyms), filtered by agency, Art. 20 item and year: matches in the title
  * first, then in the body, each newest first (search-index.ts says why); with no words, the
  * newest published first. Titles and snippets with the matched words marked.
  */
-export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promise<SearchResult> {
+export async function searchItems(
+  db: Kysely<DB>,
+  options: SearchOptions,
+  memo: ReadMemo = (_key, read) => read(),
+): Promise<SearchResult> {
   const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
   const lastPage = Math.max(1, Math.min(MAX_PAGE, Math.floor(COUNT_CAP / pageSize)));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
@@ -120,9 +133,11 @@ export async function searchItems(db: Kysely<DB>, options: SearchOptions): Promi
       year: options.year,
       article20Item: options.article20Item,
     };
-    const found = await searchIndex(db, parsed, facets, { limit: page * pageSize, cap: COUNT_CAP + 1 });
+    const limit = Math.ceil((page * pageSize) / SCAN_STEP) * SCAN_STEP;
+    const key = JSON.stringify(['search-index', parsed.clauses, facets, limit]);
+    const found = await memo(key, () => searchIndex(db, parsed, facets, { limit, cap: COUNT_CAP + 1 }));
     total = found.matching;
-    const ids = found.ids.slice((page - 1) * pageSize);
+    const ids = found.ids.slice((page - 1) * pageSize, page * pageSize);
     const byId = new Map((await pageRows(db, ids)).map((r) => [r.id, r]));
     rows = ids.flatMap((id) => byId.get(id) ?? []);
   }

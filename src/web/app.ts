@@ -22,6 +22,7 @@ import { loggerOptions } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { clearPageCacheOnWrites, installPageCache, PageCache } from './plugins/page-cache.ts';
 import { installPages } from './plugins/pages.ts';
+import { PortalReads } from './plugins/portal-reads.ts';
 import { registerRateLimit } from './plugins/rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { registerStaticFiles } from './plugins/static-files.ts';
@@ -49,6 +50,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The background jobs, or null when the app was built without them. */
     readonly jobs: JobQueue | null;
+    /** Reads many portal pages share, kept and emptied with the page cache. */
+    readonly portalReads: PortalReads;
   }
 }
 
@@ -103,7 +106,15 @@ export const buildApp = async ({
 
   await app.register(healthRoutes);
   const pageCache = new PageCache(config.portalCacheSeconds * 1000, config.portalCacheBytes);
-  if (config.portalCacheSeconds > 0) clearPageCacheOnWrites(app, pageCache, database);
+  const portalReads = new PortalReads(config.portalCacheSeconds * 1000);
+  app.decorate('portalReads', portalReads);
+  if (config.portalCacheSeconds > 0) {
+    const clear = () => {
+      pageCache.clear();
+      portalReads.clear();
+    };
+    clearPageCacheOnWrites(app, { clear }, database);
+  }
   await app.register(async (portal) => {
     installPageCache(portal, pageCache);
     await portal.register(portalRoutes);

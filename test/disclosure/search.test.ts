@@ -139,6 +139,29 @@ describeEachDatabase('searching published items', (db) => {
     expect([both.pageCount, second.pageCount]).toEqual([2, 2]);
   });
 
+  it('reads the index once for the first pages of a search when given a memo', async () => {
+    const s = await seed();
+    const other = await makeAgency(db());
+    await publish(other.id, { title: '龙亭区最低生活保障对象名单', body: '名单附后。' });
+    const kept = new Map<string, Promise<unknown>>();
+    const keys: string[] = [];
+    const memo = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+      keys.push(key);
+      if (!kept.has(key)) kept.set(key, read());
+      return kept.get(key) as Promise<T>;
+    };
+    const options = { query: '低保', agencyIds: [s.agency.id, other.id], pageSize: 1 };
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(await searchItems(db(), { ...options, page }, memo));
+    expect(kept.size).toBe(1);
+    expect(keys).toHaveLength(3);
+    const plain = [];
+    for (const page of [1, 2, 3]) plain.push(await searchItems(db(), { ...options, page }));
+    expect(pages).toEqual(plain);
+    expect(pages.map((p) => p.rows.length)).toEqual([1, 1, 1]);
+    expect(new Set(pages.map((p) => p.rows[0]?.id)).size).toBe(3);
+  });
+
   it('keeps the filters out of what a reader can find by words', async () => {
     const agency = await makeAgency(db());
     const item = await publish(agency.id, {

@@ -115,7 +115,11 @@ export const installPageCache = (scope: FastifyInstance, cache: PageCache): void
  * workers and separate processes alike), on SQLite through the cluster's primary
  * (web/workers.ts).
  */
-export const clearPageCacheOnWrites = (app: FastifyInstance, cache: PageCache, database: Database): void => {
+export const clearPageCacheOnWrites = (
+  app: FastifyInstance,
+  cache: { clear(): void },
+  database: Database,
+): void => {
   const clear = () => cache.clear();
   const relay: { report(): void; close?(): Promise<void> } =
     database.postgres === undefined

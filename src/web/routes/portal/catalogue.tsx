@@ -72,27 +72,33 @@ const SITEMAP_LIMIT = 50_000;
  */
 export const portalCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
+  const reads = app.portalReads;
 
   app.get(
     '/agencies/:id/catalogue',
     { schema: { params: idParams, querystring: queryValues } },
     async (request, reply) => {
       const title = '政府信息公开目录';
-      const page = await loadAgencyPage(db, request.params.id, title);
+      const id = request.params.id;
+      const page = await reads.get(`catalogue-agency-page:${id}`, () => loadAgencyPage(db, id, title));
       const query = parseQuery(request.query);
       const sort = query.sort as CatalogueSort;
       const [categories, years, list] = await Promise.all([
-        categoryCounts(db, page.agency.id),
-        publicationYears(db, page.agency.id),
-        listCatalogueItems(db, {
-          agencyId: page.agency.id,
-          categoryId: orNull(query.category),
-          year: orNull(query.year),
-          article20Item: orNull(query.item),
-          tag: query.tag === '' ? null : query.tag,
-          sort,
-          page: query.page,
-        }),
+        reads.get(`category-counts:${id}`, () => categoryCounts(db, id)),
+        reads.get(`publication-years:${id}`, () => publicationYears(db, id)),
+        listCatalogueItems(
+          db,
+          {
+            agencyId: id,
+            categoryId: orNull(query.category),
+            year: orNull(query.year),
+            article20Item: orNull(query.item),
+            tag: query.tag === '' ? null : query.tag,
+            sort,
+            page: query.page,
+          },
+          (key, count) => reads.get(key, count),
+        ),
       ]);
       return reply.page(
         title,

@@ -26,7 +26,7 @@ const searchHref = (filters: SearchFilters, page: number): string => {
 export const portalSearchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/search', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const agencies = await listAgencies(app.database.db);
+    const agencies = await app.portalReads.get('agencies', () => listAgencies(app.database.db));
     const agencyId = first(query.agency);
     const agency = /^\d{1,10}$/.test(agencyId) ? agencies.find((a) => a.id === Number(agencyId)) : undefined;
     const item = first(query.item);
@@ -44,17 +44,21 @@ export const portalSearchRoutes: FastifyPluginAsyncZod = async (app) => {
 
     const asked = Object.values(filters).some((v) => v !== '');
     const result = asked
-      ? await searchItems(app.database.db, {
-          query: filters.q,
-          agencyIds:
-            agency === undefined
-              ? undefined
-              : agencies.filter((a) => isWithin(a.path, agency.path)).map((a) => a.id),
-          article20Item:
-            filters.item === '' ? undefined : filters.item === 'other' ? 'other' : Number(filters.item),
-          year: filters.year === '' ? undefined : Number(filters.year),
-          page,
-        })
+      ? await searchItems(
+          app.database.db,
+          {
+            query: filters.q,
+            agencyIds:
+              agency === undefined
+                ? undefined
+                : agencies.filter((a) => isWithin(a.path, agency.path)).map((a) => a.id),
+            article20Item:
+              filters.item === '' ? undefined : filters.item === 'other' ? 'other' : Number(filters.item),
+            year: filters.year === '' ? undefined : Number(filters.year),
+            page,
+          },
+          (key, read) => app.portalReads.get(key, read),
+        )
       : null;
 
     const title = filters.q === '' ? '检索' : `检索：${filters.q}`;
