@@ -100,14 +100,37 @@ export const synonymMap = (synonyms: readonly Synonym[]): Map<string, string[]> 
 };
 
 /** The tokens of a text for the index, in order, with repeats (they count in the ranking). */
-export const indexTokens = (text: string, synonyms: readonly Synonym[] = []): string[] => {
+export const indexTokens = (text: string, synonyms: readonly Synonym[] = []): string[] =>
+  tokensWith(text, synonymMap(synonyms), true);
+
+/**
+ * indexTokens with the synonyms already mapped; without the segmenter's words when `words` is
+ * false (then only the tokens a query of bigrams, numbers and letters can ask for, unordered).
+ */
+const tokensWith = (text: string, synonyms: ReadonlyMap<string, string[]>, words: boolean): string[] => {
   const norm = normalizeText(text);
-  const tokens = [...plainTokens(norm), ...segmenterWords(norm)];
-  for (const [surface, others] of synonymMap(synonyms)) {
+  const tokens = words ? [...plainTokens(norm), ...segmenterWords(norm)] : plainTokens(norm);
+  for (const [surface, others] of synonyms) {
     if (!norm.includes(surface)) continue;
     for (const other of others) tokens.push(...plainTokens(other));
   }
   return tokens;
+};
+
+/**
+ * A test of texts against a query, as the index would match them (matchesTokens over
+ * indexTokens). The segmenter, most of the cost, is run only when the query asks for what only
+ * it gives (a single character or a longer word) or for a phrase, whose positions count.
+ */
+export const textMatcher = (
+  parsed: ParsedQuery,
+  synonyms: readonly Synonym[],
+): ((text: string) => boolean) => {
+  const map = synonymMap(synonyms);
+  const words = parsed.clauses.some((c) =>
+    c.alternatives.some((a) => a.phrases.length > 0 || a.tokens.some((t) => isHan(t) && [...t].length !== 2)),
+  );
+  return (text) => matchesTokens(parsed, tokensWith(text, map, words));
 };
 
 /** The text the index stores: tokens joined by spaces. */
@@ -274,6 +297,23 @@ const dedupe = (clauses: Clause[]): Clause[] => {
     seen.add(key);
     return true;
   });
+};
+
+/**
+ * Whether a text indexed as `tokens` (indexTokens, in order) matches the query as the index
+ * does: every clause by one of its alternatives, that is all its tokens present and each of
+ * its phrases as consecutive tokens (the index's positions are the tokens' places in order).
+ */
+export const matchesTokens = (parsed: ParsedQuery, tokens: readonly string[]): boolean => {
+  const present = new Set(tokens);
+  const hasPhrase = (phrase: readonly string[]): boolean => {
+    for (let at = 0; at + phrase.length <= tokens.length; at++)
+      if (phrase.every((t, k) => tokens[at + k] === t)) return true;
+    return false;
+  };
+  return parsed.clauses.every((clause) =>
+    clause.alternatives.some((a) => a.tokens.every((t) => present.has(t)) && a.phrases.every(hasPhrase)),
+  );
 };
 
 /** Every token a query mentions, once each: for an OR search. */

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { createItem, publishItem, withdrawItem } from '../../src/disclosure/disclosure-items.ts';
-import { rebuildSearchIndex } from '../../src/disclosure/search-index.ts';
+import { rebuildSearchIndex, searchIndex } from '../../src/disclosure/search-index.ts';
 import { searchItems } from '../../src/disclosure/search-items.ts';
 import { suggestPublishedItems } from '../../src/disclosure/suggest-items.ts';
-import { addSynonym } from '../../src/disclosure/synonyms.ts';
+import { addSynonym, loadSynonyms } from '../../src/disclosure/synonyms.ts';
+import { parseQuery } from '../../src/disclosure/tokenize.ts';
 import { describeEachDatabase } from '../support/each-database.ts';
 import { makeAgency, TEST_ACTOR } from '../support/factories.ts';
 
@@ -137,6 +138,48 @@ describeEachDatabase('searching published items', (db) => {
     expect((await searchItems(db(), { query: '低保', agencyIds: [] })).total).toBe(0);
     expect(both.totalCapped).toBe(false);
     expect([both.pageCount, second.pageCount]).toEqual([2, 2]);
+  });
+
+  it('tells title matches apart by their titles exactly as the title scan of the index does', async () => {
+    const s = await seed();
+    await publish(s.agency.id, {
+      title: '低保对象名单公示',
+      body: '鼓楼区2019年最低生活保障资金发放情况见附件，依据汴鼓政〔2019〕12号。',
+      publishedOn: '2024-07-01',
+    });
+    await publish(s.agency.id, {
+      title: '关于发放资金的通知',
+      body: '城乡低保标准调整。',
+      documentNumber: '汴鼓民〔2024〕12号',
+      publishedOn: '2024-08-01',
+    });
+    const synonyms = await loadSynonyms(db());
+    const queries = [
+      '低保',
+      '最低生活保障',
+      '资金发放',
+      '"资金发放"',
+      '发放 资金',
+      '12号',
+      '汴鼓政〔2019〕12号',
+      '2019 低保',
+      '标准',
+      '鼓楼区',
+      '"城乡低保"',
+    ];
+    let titleFirst = 0;
+    for (const query of queries) {
+      const parsed = parseQuery(query, synonyms);
+      const facets = { agencyIds: [s.agency.id] };
+      const byTitles = await searchIndex(db(), parsed, facets, { limit: 10, cap: 1001 });
+      const byScan = await searchIndex(db(), parsed, facets, { limit: 10, cap: 1001, titleCheckMax: 0 });
+      expect(byTitles, query).toEqual(byScan);
+      expect(byTitles.matching, query).toBeGreaterThan(0);
+      const newestFirst = [...byTitles.ids].sort((a, b) => b - a);
+      if (JSON.stringify(byTitles.ids) !== JSON.stringify(newestFirst)) titleFirst++;
+    }
+    // The order differs from newest-first for some queries: title matches were moved up.
+    expect(titleFirst).toBeGreaterThan(0);
   });
 
   it('reads the index once for the first pages of a search when given a memo', async () => {

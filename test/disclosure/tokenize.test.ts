@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { highlight, highlightTerms, snippet } from '../../src/disclosure/highlight.ts';
 import { ftsQuery, tsQuery } from '../../src/disclosure/search-index.ts';
-import { indexTokens, normalizeText, parseQuery, queryTokens } from '../../src/disclosure/tokenize.ts';
+import {
+  indexTokens,
+  matchesTokens,
+  normalizeText,
+  parseQuery,
+  queryTokens,
+  textMatcher,
+} from '../../src/disclosure/tokenize.ts';
 
 const SYNONYMS = [
   { term: '低保', expansion: '最低生活保障' },
@@ -52,6 +59,50 @@ describe('index tokens', () => {
     const short = indexTokens('低保对象名单', SYNONYMS);
     for (const t of ['最低', '低生', '生活', '活保', '保障']) expect(short).toContain(t);
     expect(indexTokens('城镇职工医疗保险', SYNONYMS)).toContain('医保');
+  });
+});
+
+describe('matching a text as the index would', () => {
+  const texts = [
+    '汴民〔2019〕598号\n关于最低生活保障资金发放情况的通知\n鼓楼区民政局',
+    '城乡居民医疗保险缴费标准',
+    '低保对象名单公示',
+    '关于发放资金的通知 汴鼓民〔2024〕12号',
+    '鼓楼区人民政府办公室',
+  ];
+  const queries = [
+    '低保',
+    '资金发放',
+    '"资金发放"',
+    '发放 资金',
+    '598号',
+    '2019 低保',
+    '医保',
+    '区',
+    '汴',
+    '人民政府',
+    '"名单公示"',
+  ];
+
+  it('finds with textMatcher exactly what the index tokens match, with or without the segmenter', () => {
+    let matched = 0;
+    for (const query of queries) {
+      const parsed = parseQuery(query, SYNONYMS);
+      const matcher = textMatcher(parsed, SYNONYMS);
+      for (const text of texts) {
+        const expected = matchesTokens(parsed, indexTokens(text, SYNONYMS));
+        expect(matcher(text), `${query} in ${text}`).toBe(expected);
+        if (expected) matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(8);
+  });
+
+  it('needs a phrase as consecutive tokens, not only present', () => {
+    const tokens = indexTokens('发放资金 资金发放前');
+    expect(matchesTokens(parseQuery('"资金发放"'), tokens)).toBe(true);
+    expect(matchesTokens(parseQuery('"资金发放"'), indexTokens('发放资金'))).toBe(false);
+    expect(matchesTokens(parseQuery('资金 发放'), indexTokens('发放资金'))).toBe(true);
   });
 });
 
