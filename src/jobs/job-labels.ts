@@ -16,6 +16,7 @@ export const JOB_NAME_LABELS: Readonly<Record<string, string>> = {
   'audit.batch': '上传报告批量核查',
   'report.pdf': '生成年度报告 PDF',
   'applications.import': '导入申请',
+  'search.merge': '整理全文检索索引',
 };
 
 export const jobNameLabel = (name: string): string => JOB_NAME_LABELS[name] ?? name;
