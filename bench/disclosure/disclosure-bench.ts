@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { submission } from '../../scripts/support/serve.ts';
 import { systemActor } from '../../src/audit-log/actor.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
@@ -362,6 +363,23 @@ export const cataloguePaths = (seed: ReturnType<typeof describeSeeded>, count: n
   return [...paths];
 };
 
+/**
+ * One online application, stored: a write through the app, which empties every process's page
+ * cache and the reads kept with it (clearPageCacheOnWrites), as any write does.
+ */
+const emptyPageCaches = async (base: string, agencyId: number): Promise<void> => {
+  const response = await fetch(`${base}/api/v1/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(submission(agencyId, '基准测试：清空页面缓存')),
+  });
+  if (response.status !== 201)
+    throw new Error(`the write that empties the page caches gave ${response.status}`);
+  await response.text();
+  // Other processes hear of it through the cluster's primary.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+};
+
 /** Reads a file once from end to end, so that it is in the OS's page cache. */
 const readThrough = (path: string): void => {
   const buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
@@ -403,6 +421,10 @@ export const describeSeeded = (path: string) => {
 export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promise<BenchFigure[]> => {
   const size = smoke ? 20_000 : 1_000_000;
   const seconds = smoke ? 1 : 10;
+  // The mixes are measured after this long of the same load, then a write that empties the
+  // page caches: what a server that has been running keeps besides its pages (the common
+  // words' bitmaps, the OS's cache of the file) is there, the pages are not.
+  const warmSeconds = smoke ? 1 : 10;
   // A database seeded by an earlier run (seedItems) may be given to skip the seeding: it is
   // only read. The figures then say so.
   const reused = smoke ? undefined : process.env.GONGKAI_BENCH_DISCLOSURE_DB;
@@ -568,8 +590,14 @@ export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promis
       writeFileSync(listFile, JSON.stringify(paths));
       process.env.GONGKAI_BENCH_PATHS = listFile;
       const requests = [{ setupRequest: fileURLToPath(new URL('./pick-path.cjs', import.meta.url)) }];
-      await autocannon({ url: cachedBase, connections: CONNECTIONS, duration: 1, workers: 1, requests });
-      await fetch(`${cachedBase}/robots.txt`).then((r) => r.text());
+      await autocannon({
+        url: cachedBase,
+        connections: CONNECTIONS,
+        duration: warmSeconds,
+        workers: 1,
+        requests,
+      });
+      await emptyPageCaches(cachedBase, seed.busiest);
       hits = 0;
       answers = 0;
       const load = await autocannon({
@@ -581,7 +609,7 @@ export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promis
       });
       const p95 = load.requests.total === 0 ? 10_000 : percentileOf(load.latency, 97.5);
       figures.push({
-        name: `${label}, Zipf-drawn, page cache as deployed, ${CONNECTIONS} connections, ${seconds} s: ${load.requests.total} answers (${round(load.requests.average, 0)} req/s, ${load.non2xx} non-2xx, ${load.timeouts} timeouts), ${round((100 * hits) / Math.max(1, answers), 0)}% from the cache: p97.5 (p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms)`,
+        name: `${label}, Zipf-drawn, page cache as deployed (emptied after ${warmSeconds} s of warm-up), ${CONNECTIONS} connections, ${seconds} s: ${load.requests.total} answers (${round(load.requests.average, 0)} req/s, ${load.non2xx} non-2xx, ${load.timeouts} timeouts), ${round((100 * hits) / Math.max(1, answers), 0)}% from the cache: p97.5 (p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms)`,
         value: p95,
         unit: 'ms',
         target: `p95 < ${P95_MS} ms`,
@@ -607,8 +635,14 @@ export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promis
         writeFileSync(listFile, JSON.stringify(paths));
         process.env.GONGKAI_BENCH_PATHS = listFile;
         const requests = [{ setupRequest: fileURLToPath(new URL('./pick-path.cjs', import.meta.url)) }];
-        await autocannon({ url: base2, connections: CONNECTIONS, duration: 1, workers: 1, requests });
-        await fetch(`${base2}/robots.txt`).then((r) => r.text());
+        await autocannon({
+          url: base2,
+          connections: CONNECTIONS,
+          duration: warmSeconds,
+          workers: 1,
+          requests,
+        });
+        await emptyPageCaches(base2, seed.busiest);
         const load = await autocannon({
           url: base2,
           connections: CONNECTIONS,
@@ -618,7 +652,7 @@ export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promis
         });
         const p95 = load.requests.total === 0 ? 10_000 : percentileOf(load.latency, 97.5);
         figures.push({
-          name: `${label}, Zipf-drawn, page cache as deployed, two processes (serve --workers 2), ${CONNECTIONS} connections, ${seconds} s: ${load.requests.total} answers (${round(load.requests.average, 0)} req/s, ${load.non2xx} non-2xx, ${load.timeouts} timeouts): p97.5 (p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms)`,
+          name: `${label}, Zipf-drawn, page cache as deployed (emptied after ${warmSeconds} s of warm-up), two processes (serve --workers 2), ${CONNECTIONS} connections, ${seconds} s: ${load.requests.total} answers (${round(load.requests.average, 0)} req/s, ${load.non2xx} non-2xx, ${load.timeouts} timeouts): p97.5 (p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms)`,
           value: p95,
           unit: 'ms',
           target: `p95 < ${P95_MS} ms`,

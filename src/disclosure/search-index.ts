@@ -3,6 +3,7 @@ import { isPostgres } from '../db/migrations/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import { loadSynonyms } from './synonyms.ts';
 import { type Alternative, indexText, type ParsedQuery, type Synonym, textMatcher } from './tokenize.ts';
+import { newestMatches } from './word-bitmaps.ts';
 
 /**
  * The full-text index of published items, the one place the two databases differ:
@@ -83,10 +84,14 @@ const facetClauses = (facets: SearchFacets): string[][] | null => {
   return clauses;
 };
 
-/** Removes an item from the index (withdrawn, or about to be indexed again). */
+/**
+ * Removes an item from the index (withdrawn, or about to be indexed again), and counts a change
+ * of the index (search_index_state): what a process keeps of the index is then read anew.
+ */
 export async function unindexItem(db: Kysely<DB>, itemId: number): Promise<void> {
   if (isPostgres(db)) await sql`delete from disclosure_search where item_id = ${itemId}`.execute(db);
   else await sql`delete from disclosure_search where rowid = ${itemId}`.execute(db);
+  await sql`update search_index_state set version = version + 1 where id = 1`.execute(db);
 }
 
 /** Puts an item into the index, replacing what was there. Call it inside the item's transaction. */
@@ -216,6 +221,7 @@ export async function rebuildSearchIndex(db: Kysely<DB>): Promise<number> {
   const synonyms = await loadSynonyms(db);
   if (isPostgres(db)) await sql`delete from disclosure_search`.execute(db);
   else await sql`insert into disclosure_search (disclosure_search) values ('delete-all')`.execute(db);
+  await sql`update search_index_state set version = version + 1 where id = 1`.execute(db);
   let count = 0;
   let after = 0;
   for (;;) {
@@ -330,6 +336,10 @@ export async function searchIndex(
     cap: number;
     /** Up to how many matches found all are told apart by their titles (TITLE_CHECK_MAX). */
     titleCheckMax?: number;
+    /** From how many items a word is kept as a bitmap (word-bitmaps.ts COMMON_WORD). */
+    commonWord?: number;
+    /** False: the index alone, without the words kept in memory (to compare them with it). */
+    wordSets?: boolean;
   },
 ): Promise<IndexSearch> {
   const clauses = facetClauses(facets);
@@ -350,7 +360,11 @@ export async function searchIndex(
       order by rowid desc limit ${n}`.execute(db);
     return rows.map((r) => r.item_id);
   };
-  const anywhere = await scan(false, Math.max(options.cap, options.limit));
+  // The common words' bitmaps where they serve (word-bitmaps.ts), else the index itself.
+  const wanted = Math.max(options.cap, options.limit);
+  const anywhere =
+    (await newestMatches(db, parsed, clauses, wanted, { common: options.commonWord })) ??
+    (await scan(false, wanted));
   if (anywhere.length === 0) return { ids: [], matching: 0 };
   const matching = Math.min(anywhere.length, options.cap);
   const complete = anywhere.length < Math.max(options.cap, options.limit);

@@ -40,6 +40,7 @@ const TABLES = [
   'reminders',
   'report_pdfs',
   'role_assignments',
+  'search_index_state',
   'search_synonyms',
   'sessions',
   'users',
@@ -66,8 +67,9 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
       expect(await tables()).toEqual(TABLES);
       expect(await migrateToLatest(database.db)).toEqual([]);
 
-      expect(await migrateDown(database.db)).toEqual(['2026112723_report_pdfs']);
+      expect(await migrateDown(database.db)).toEqual(['2026112724_search_index_state']);
       expect(await migrateDown(database.db, { all: true })).toEqual([
+        '2026112723_report_pdfs',
         '2026112722_audit_uploads',
         '2026112721_shared_state',
         '2026112720_jobs',

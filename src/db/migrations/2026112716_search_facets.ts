@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { rebuildSearchIndex } from '../../disclosure/search-index.ts';
 import type { DB } from '../schema.ts';
+import { createSearchIndexState } from './2026112724_search_index_state.ts';
 import { isPostgres } from './dialect.ts';
 
 /**
@@ -8,9 +9,12 @@ import { isPostgres } from './dialect.ts';
  * (search-index.ts), so that a filtered search never reads the items table: a third FTS5
  * column on SQLite (an FTS5 table cannot gain a column: it is made anew), a second tsvector
  * with its own GIN index on PostgreSQL. The index is filled again from the published items;
- * this migration alone runs the application's indexer, because tokenising is not SQL.
+ * this migration alone runs the application's indexer, because tokenising is not SQL. The
+ * indexer counts its changes in search_index_state (2026112724, which made it for databases
+ * already past this step): it is made here first when missing.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createSearchIndexState(db);
   if (isPostgres(db)) {
     await sql`alter table disclosure_search add column facets tsvector not null default ''::tsvector`.execute(
       db,

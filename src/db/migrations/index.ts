@@ -22,6 +22,7 @@ import * as jobs from './2026112720_jobs.ts';
 import * as sharedState from './2026112721_shared_state.ts';
 import * as auditUploads from './2026112722_audit_uploads.ts';
 import * as reportPdfs from './2026112723_report_pdfs.ts';
+import * as searchIndexState from './2026112724_search_index_state.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026112721_shared_state': sharedState,
   '2026112722_audit_uploads': auditUploads,
   '2026112723_report_pdfs': reportPdfs,
+  '2026112724_search_index_state': searchIndexState,
 };
