@@ -559,7 +559,7 @@ export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promis
     await floorDatabase.close();
 
     // Readers do not all ask the same thing. With the page cache as deployed (PORTAL_CACHE_SECONDS,
-    // 5 s by default) and thousands of different searches and catalogue pages drawn as real
+    // 60 s, and PORTAL_CACHE_MB, 64, by default) and thousands of different searches and catalogue pages drawn as real
     // queries are (Zipf), each answer is either computed or served from the cache: the share of
     // each is counted on the server.
     await app.close();

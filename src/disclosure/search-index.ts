@@ -360,6 +360,10 @@ export async function searchIndex(
       order by rowid desc limit ${n}`.execute(db);
     return rows.map((r) => r.item_id);
   };
+  const keptTitles = (n: number, from: number): Promise<number[] | null> =>
+    options.wordSets === false
+      ? Promise.resolve(null)
+      : newestMatches(db, parsed, clauses, n, { common: options.commonWord, title: true, from });
   // The common words' bitmaps where they serve (word-bitmaps.ts), else the index itself.
   const wanted = Math.max(options.cap, options.limit);
   const anywhere =
@@ -368,12 +372,16 @@ export async function searchIndex(
   if (anywhere.length === 0) return { ids: [], matching: 0 };
   const matching = Math.min(anywhere.length, options.cap);
   const complete = anywhere.length < Math.max(options.cap, options.limit);
+  // Every match is in `anywhere` when it holds fewer than the cap: the title matches are then
+  // none older than the oldest of them. Title matches from the kept words, else by testing a
+  // few titles, else by the index.
+  const n = Math.min(options.limit, anywhere.length);
+  const from = complete ? (anywhere.at(-1) ?? 0) : 0;
   const inTitle =
-    complete && anywhere.length <= (options.titleCheckMax ?? TITLE_CHECK_MAX)
+    (await keptTitles(n, from)) ??
+    (complete && anywhere.length <= (options.titleCheckMax ?? TITLE_CHECK_MAX)
       ? await titleMatches(db, parsed, anywhere)
-      : // Every match is in `anywhere` when it holds fewer than the cap: the title scan then
-        // reads no further back than the oldest of them.
-        await scan(true, Math.min(options.limit, anywhere.length), complete ? (anywhere.at(-1) ?? 0) : 0);
+      : await scan(true, n, from));
   const seen = new Set(inTitle);
   const ids = [...inTitle, ...anywhere.filter((id) => !seen.has(id))].slice(0, options.limit);
   return { ids, matching };

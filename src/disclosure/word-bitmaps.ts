@@ -36,9 +36,13 @@ interface Kept {
 
 const kept = new WeakMap<Kysely<DB>, Kept>();
 
-/** Where a word is looked for: the title and body columns, or the facets'. */
-export type WordColumn = 'text' | 'facets';
-const COLUMN_FILTER: Record<WordColumn, string> = { text: '{title body}', facets: '{facets}' };
+/** Where a word is looked for: the title and body columns, the title alone, or the facets. */
+export type WordColumn = 'text' | 'title' | 'facets';
+const COLUMN_FILTER: Record<WordColumn, string> = {
+  text: '{title body}',
+  title: '{title}',
+  facets: '{facets}',
+};
 
 const hasBit = (bits: Uint32Array, id: number): boolean => (((bits[id >>> 5] ?? 0) >>> (id & 31)) & 1) === 1;
 
@@ -101,14 +105,19 @@ const wordSet = async (
   for (const { id } of all.rows) if (id > max) max = id;
   const made = new Uint32Array((max >>> 5) + 1);
   for (const { id } of all.rows) made[id >>> 5] = ((made[id >>> 5] ?? 0) | (1 << (id & 31))) >>> 0;
+  keepBitmap(state, key, made);
+  return { bits: made };
+};
+
+/** Keeps a bitmap, forgetting the least recently used past the bound. */
+const keepBitmap = (state: Kept, key: string, bits: Uint32Array): void => {
   for (const [oldKey, old] of state.bitmaps) {
-    if (state.bitmapBytes + made.byteLength <= MAX_BITMAP_BYTES) break;
+    if (state.bitmapBytes + bits.byteLength <= MAX_BITMAP_BYTES) break;
     state.bitmaps.delete(oldKey);
     state.bitmapBytes -= old.byteLength;
   }
-  state.bitmaps.set(key, made);
-  state.bitmapBytes += made.byteLength;
-  return { bits: made };
+  state.bitmaps.set(key, bits);
+  state.bitmapBytes += bits.byteLength;
 };
 
 /** Any of the sets: one list when all are lists, else one bitmap. */
@@ -125,8 +134,8 @@ const union = (sets: readonly IdSet[]): IdSet => {
   return { bits };
 };
 
-/** The newest `n` items in every set (newest first). */
-const newestInAll = (sets: readonly IdSet[], n: number): number[] => {
+/** The newest `n` items in every set (newest first), down to id `from`. */
+const newestInAll = (sets: readonly IdSet[], n: number, from: number): number[] => {
   const lists = sets.flatMap((s) => ('list' in s ? [s.list] : [])).sort((a, b) => a.length - b.length);
   const bitmaps = sets.flatMap((s) => ('bits' in s ? [s.bits] : []));
   const found: number[] = [];
@@ -134,6 +143,7 @@ const newestInAll = (sets: readonly IdSet[], n: number): number[] => {
   if (driver !== undefined) {
     const otherSets = others.map((l) => new Set(l));
     for (const id of driver) {
+      if (id < from) break;
       if (otherSets.every((s) => s.has(id)) && bitmaps.every((b) => hasBit(b, id))) {
         found.push(id);
         if (found.length >= n) break;
@@ -150,7 +160,9 @@ const newestInAll = (sets: readonly IdSet[], n: number): number[] => {
     }
     while (word !== 0 && found.length < n) {
       const bit = 31 - Math.clz32(word);
-      found.push(w * 32 + bit);
+      const id = w * 32 + bit;
+      if (id < from) return found;
+      found.push(id);
       word &= ~(1 << bit);
     }
   }
@@ -160,7 +172,7 @@ const newestInAll = (sets: readonly IdSet[], n: number): number[] => {
 /**
  * The newest `n` items matching the query (each clause by its one alternative, as search-index.ts
  * asks the index) and the facet clauses (any of each clause's facet words), newest first, as the
- * index would find them with `{title body}` and `{facets}` filters; null when the query is not
+ * index would find them with `{title body}` (or `{title}`) and `{facets}` filters; null when the query is not
  * for here: on PostgreSQL, inside a transaction (its own writes are not in what is kept), with
  * a phrase (the index alone has positions), or without the count to go by.
  */
@@ -169,7 +181,13 @@ export async function newestMatches(
   parsed: ParsedQuery,
   facets: readonly (readonly string[])[],
   n: number,
-  options: { common?: number } = {},
+  options: {
+    common?: number;
+    /** The words in the title only (the title column), rather than in the title or the body. */
+    title?: boolean;
+    /** Items from this id up. */
+    from?: number;
+  } = {},
 ): Promise<number[] | null> {
   if (isPostgres(db) || db.isTransaction) return null;
   const alternatives = parsed.clauses.map((c) =>
@@ -182,11 +200,22 @@ export async function newestMatches(
   const common = options.common ?? COMMON_WORD;
   const sets: IdSet[] = [];
   for (const a of alternatives)
-    for (const token of a?.tokens ?? []) sets.push(await wordSet(db, state, 'text', token, common));
+    for (const token of a?.tokens ?? [])
+      sets.push(await wordSet(db, state, options.title === true ? 'title' : 'text', token, common));
   for (const clause of facets) {
+    // An agency with those under it is many facet words: their union is kept too.
+    const key = `facets any ${clause.join(' ')}`;
+    const united = clause.length > 1 ? state.bitmaps.get(key) : undefined;
+    if (united !== undefined) {
+      touch(state.bitmaps, key, united);
+      sets.push({ bits: united });
+      continue;
+    }
     const any: IdSet[] = [];
     for (const word of clause) any.push(await wordSet(db, state, 'facets', word, common));
-    sets.push(union(any));
+    const set = union(any);
+    if (clause.length > 1 && 'bits' in set) keepBitmap(state, key, set.bits);
+    sets.push(set);
   }
-  return newestInAll(sets, n);
+  return newestInAll(sets, n, options.from ?? 0);
 }
