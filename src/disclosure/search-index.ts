@@ -367,7 +367,9 @@ export async function searchIndex(
   // The common words' bitmaps where they serve (word-bitmaps.ts), else the index itself.
   const wanted = Math.max(options.cap, options.limit);
   const anywhere =
-    (await newestMatches(db, parsed, clauses, wanted, { common: options.commonWord })) ??
+    (options.wordSets === false
+      ? null
+      : await newestMatches(db, parsed, clauses, wanted, { common: options.commonWord })) ??
     (await scan(false, wanted));
   if (anywhere.length === 0) return { ids: [], matching: 0 };
   const matching = Math.min(anywhere.length, options.cap);

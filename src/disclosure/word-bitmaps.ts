@@ -78,7 +78,8 @@ const wordSet = async (
   word: string,
   common: number,
 ): Promise<IdSet> => {
-  const key = `${column} ${word}`;
+  // The threshold is in the key for the tests, which try several on one database.
+  const key = `${column} ${common} ${word}`;
   const bits = state.bitmaps.get(key);
   if (bits !== undefined) {
     touch(state.bitmaps, key, bits);
@@ -204,7 +205,7 @@ export async function newestMatches(
       sets.push(await wordSet(db, state, options.title === true ? 'title' : 'text', token, common));
   for (const clause of facets) {
     // An agency with those under it is many facet words: their union is kept too.
-    const key = `facets any ${clause.join(' ')}`;
+    const key = `facets any ${common} ${clause.join(' ')}`;
     const united = clause.length > 1 ? state.bitmaps.get(key) : undefined;
     if (united !== undefined) {
       touch(state.bitmaps, key, united);

@@ -90,8 +90,8 @@ describeEachDatabase('the common words kept as bitmaps', (db, database) => {
         wordSets: false,
       });
       expect(scanned).toEqual(index);
-      // Some words common (bitmaps), others rare (lists), then every word rare.
-      for (const commonWord of [8, 1_000_000]) {
+      // Every word common (bitmaps), some common and some rare (lists), then every word rare.
+      for (const commonWord of [8, 25, 60, 1_000_000]) {
         const label = `${words} ${JSON.stringify(facets)} ${commonWord}`;
         expect(await searchIndex(db(), parsed, facets, { ...options, commonWord }), label).toEqual(index);
         expect(
@@ -102,7 +102,7 @@ describeEachDatabase('the common words kept as bitmaps', (db, database) => {
       }
       if (index.matching > 0) nonEmpty++;
     }
-    expect(compared).toBe(240);
+    expect(compared).toBe(480);
     expect(nonEmpty).toBeGreaterThan(30);
     const direct = await newestMatches(db(), parseQuery('工作'), [], 5, { common: 8 });
     if (database().dialect === 'postgres') expect(direct).toBeNull();
