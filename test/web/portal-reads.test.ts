@@ -4,7 +4,7 @@ import { PortalReads } from '../../src/web/plugins/portal-reads.ts';
 import { testDatabases } from '../support/databases.ts';
 import { TEST_ACTOR } from '../support/factories.ts';
 import { makeHierarchy } from './support/hierarchy.ts';
-import { openTestApp } from './support/web-app.ts';
+import { loginThroughForm, openTestApp } from './support/web-app.ts';
 
 describe('PortalReads', () => {
   it('keeps a read for its time to live, then reads again', async () => {
@@ -87,19 +87,7 @@ describe('the portal reads in the app', () => {
       expect((await app.inject(`${search}+`)).body).toContain('共找到 2 条');
 
       // A write through the app empties them with the pages.
-      const login = await app.inject({ method: 'GET', url: '/workbench/login' });
-      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)?.[1] ?? '';
-      const posted = await app.inject({
-        method: 'POST',
-        url: '/workbench/login',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({
-          _csrf: csrf,
-          username: staff.admin.username,
-          password: staff.admin.password,
-        }).toString(),
-      });
+      const posted = await loginThroughForm(app, staff.admin);
       expect(posted.statusCode).toBe(303);
       expect((await app.inject(`${catalogue}?sort=oldest`)).body).toContain('共 3 条');
       const fresh = (await app.inject(`${search}+%20`)).body;

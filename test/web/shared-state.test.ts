@@ -10,7 +10,7 @@ import { testDatabases } from '../support/databases.ts';
 import { makeAgency } from '../support/factories.ts';
 import { skipIfNoPostgres } from '../support/pg-skip.ts';
 import { makeHierarchy } from './support/hierarchy.ts';
-import { testConfig } from './support/web-app.ts';
+import { loginThroughForm, testConfig } from './support/web-app.ts';
 
 /**
  * Two app processes over one database, as behind nginx: each app below has its own memory
@@ -107,19 +107,7 @@ describe.each(testDatabases())('two app processes on one database ($name)', ({ o
     await b.inject({ method: 'GET', url });
     expect((await b.inject({ method: 'GET', url })).headers['x-page-cache']).toBe('hit');
     // A write through A: a login.
-    const login = await a.inject({ method: 'GET', url: '/workbench/login' });
-    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)?.[1] ?? '';
-    const posted = await a.inject({
-      method: 'POST',
-      url: '/workbench/login',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
-        _csrf: csrf,
-        username: staff.admin.username,
-        password: staff.admin.password,
-      }).toString(),
-    });
+    const posted = await loginThroughForm(a, staff.admin);
     expect(posted.statusCode).toBe(303);
     let cached: unknown = 'hit';
     for (let i = 0; i < 40 && cached === 'hit'; i++) {

@@ -92,5 +92,15 @@ export const postForm = (
   });
 };
 
+/**
+ * A login through the form, as a browser does it: a successful write through the app (which
+ * empties the page caches). The answer, a 303 when it worked.
+ */
+export const loginThroughForm = async (app: FastifyInstance, user: { username: string; password: string }) =>
+  postForm(app, '/workbench/login', await anonymousBrowser(app), {
+    username: user.username,
+    password: user.password,
+  });
+
 export const getPage = (app: FastifyInstance, url: string, browser?: Browser | null) =>
   app.inject({ method: 'GET', url, ...(browser ? { cookies: browser.cookies } : {}) });
