@@ -63,7 +63,6 @@ export class JobQueue {
   #loops: Promise<void>[] = [];
   /** While started: aborted when stop() begins (the loops of that start end). */
   #session: AbortController | null = null;
-  #starting: Promise<void> | null = null;
 
   constructor(db: Kysely<DB>, store: JobStore, options: JobQueueOptions = {}) {
     this.#db = db;
@@ -138,15 +137,8 @@ export class JobQueue {
     return this.#store.cancel(id, this.#now(), options.db);
   }
 
-  start(): Promise<void> {
-    if (this.#session !== null) return Promise.resolve();
-    this.#starting ??= this.#start().finally(() => {
-      this.#starting = null;
-    });
-    return this.#starting;
-  }
-
-  async #start(): Promise<void> {
+  async start(): Promise<void> {
+    if (this.#session !== null) return;
     await this.#store.start();
     for (const name of this.#schedules.keys()) await this.#storeSchedule(name);
     const session = new AbortController();
@@ -159,10 +151,6 @@ export class JobQueue {
 
   /** Stops polling, then waits for running handlers (aborting their signal), then the store. */
   async stop(): Promise<void> {
-    // A stop while starting (a worker restarted just before the server stops) waits for the
-    // start, then stops what it started: else the loops would start after the stop and keep
-    // the database's pool busy past the process's shutdown.
-    await this.#starting?.catch(() => {});
     const session = this.#session;
     // Never started here, the store may still run (pg-boss starts once something is enqueued).
     if (session === null) return this.#store.stop().catch(this.#onError);
