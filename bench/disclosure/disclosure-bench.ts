@@ -322,7 +322,7 @@ const WORDS = [
 ];
 
 /** `count` different search paths: words alone, two words, phrases, document numbers, filters. */
-export const searchPaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
+const searchPaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
   const rand = seeded(5);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const paths = new Set<string>();
@@ -347,7 +347,7 @@ export const searchPaths = (seed: ReturnType<typeof describeSeeded>, count: numb
 };
 
 /** `count` different catalogue pages: agencies, years, Art. 20 items, sorts and pages. */
-export const cataloguePaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
+const cataloguePaths = (seed: ReturnType<typeof describeSeeded>, count: number): string[] => {
   const rand = seeded(6);
   const paths = new Set<string>();
   while (paths.size < count) {
@@ -392,7 +392,7 @@ const readThrough = (path: string): void => {
 };
 
 /** What the measured pages need of a seeded database: read from it, so that a reused one works too. */
-export const describeSeeded = (path: string) => {
+const describeSeeded = (path: string) => {
   const raw = new SQLite(path, { readonly: true });
   try {
     const busiest = raw
