@@ -127,8 +127,11 @@ const union = (sets: readonly IdSet[]): IdSet => {
   const lists = sets.flatMap((s) => ('list' in s ? [s.list] : []));
   const bitmaps = sets.flatMap((s) => ('bits' in s ? [s.bits] : []));
   if (bitmaps.length === 0) return { list: [...new Set(lists.flat())].sort((a, b) => b - a) };
-  let max = Math.max(...bitmaps.map((b) => b.length * 32 - 1), ...lists.flat());
-  if (!Number.isFinite(max)) max = 0;
+  // A loop, not Math.max(...ids): an agency's many facet lists may hold more ids than a call's
+  // arguments can.
+  let max = 0;
+  for (const b of bitmaps) max = Math.max(max, b.length * 32 - 1);
+  for (const list of lists) for (const id of list) if (id > max) max = id;
   const bits = new Uint32Array((max >>> 5) + 1);
   for (const b of bitmaps) for (let w = 0; w < b.length; w++) bits[w] = ((bits[w] ?? 0) | (b[w] ?? 0)) >>> 0;
   for (const id of lists.flat()) bits[id >>> 5] = ((bits[id >>> 5] ?? 0) | (1 << (id & 31))) >>> 0;
